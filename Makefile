@@ -1,0 +1,25 @@
+# Two commands do all the set-up: `make demo` runs the main job on the bundled example,
+# `make test` runs the test suite. Both create the virtual environment on first use.
+VENV ?= .venv
+PYTHON ?= python3
+BIN = $(VENV)/bin
+
+.PHONY: demo test examples bench
+
+$(BIN)/casetagger: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+demo: $(BIN)/casetagger
+	$(BIN)/casetagger ingest examples/ --out out/passages.jsonl --documents out/documents.jsonl
+
+test: $(BIN)/casetagger
+	$(BIN)/python -m pytest
+
+examples: $(BIN)/casetagger
+	$(BIN)/python examples/make_examples.py
+
+bench: $(BIN)/casetagger
+	$(BIN)/python benchmarks/ingest.py

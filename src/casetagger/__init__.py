@@ -1,0 +1,3 @@
+"""casetagger: find and tag concrete initiatives in Danish municipal documents."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from casetagger.cli import main
+
+main()

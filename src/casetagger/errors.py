@@ -1,0 +1,48 @@
+"""One table of coded, user-facing error messages (after spaCy's ``errors.py``).
+
+Messages name the file and the reason in one line; the CLI prints them without a traceback.
+"""
+
+
+class ErrorsWithCodes(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
+    # input files
+    E001 = "{path}: file not found"
+    E002 = "{path}: empty file (0 bytes)"
+    E003 = "{path}: not a PDF (the file does not start with a PDF header)"
+    E004 = "{path}: file is {size_mb:.0f} MB, over the limit of {limit_mb} MB"
+    E005 = "{path}: encrypted PDF that needs a password"
+    E006 = "{path}: corrupt or unreadable PDF ({detail})"
+    E007 = "{path}: {pages} pages, over the limit of {limit} pages"
+    E008 = "{path}: parsing took longer than {seconds} s and was stopped"
+    E009 = "{path}: parsing needed more than {limit_mb} MB of memory and was stopped"
+    E010 = "{path}: the parsing worker crashed (exit code {code})"
+    E011 = "{path}: page {page} could not be read ({detail})"
+    E012 = "{path}: no text found; {scanned} of {pages} pages are scanned images (use --ocr)"
+    E013 = "{path}: OCR failed ({detail})"
+    E014 = "{path}: not a file or folder"
+    # taxonomy and corpus
+    E101 = "{path}: taxonomy is invalid: {detail}"
+    E102 = "{path}: line {line}: {detail}"
+    E103 = "{path}: corpus check failed:\n{detail}"
+    # model
+    E201 = "{path}: no model found here (expected a model card model.json)"
+    E202 = "{path}: model was trained for taxonomy {model_hash}, but the taxonomy given is {taxonomy_hash}"
+    E203 = "{path}: line {line}: input needs '{field}'"
+
+
+class Warnings(metaclass=ErrorsWithCodes):
+    W001 = "{path}: {scanned} scanned page(s) without text: {pages}"
+    W002 = "{path}: OCR requested but not available: {detail}"
+    W003 = "{path}: {count} unmapped glyph(s) (cid) dropped"
+
+
+class CasetaggerError(Exception):
+    """An error whose message is meant for the user as it stands."""

@@ -1,0 +1,123 @@
+"""One PDF into a DocumentResult: status SUCCESS / PARTIAL / FAILURE, its passages and errors."""
+
+import hashlib
+import time
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from casetagger.errors import CasetaggerError, Errors, Warnings
+from casetagger.ingest import ocr
+from casetagger.ingest.blocks import build_blocks
+from casetagger.ingest.extract import check_file, iter_pages, open_pdf
+from casetagger.ingest.layout import reading_order
+from casetagger.ingest.passages import build_passages
+
+
+class Status(str, Enum):
+    SUCCESS = "SUCCESS"
+    PARTIAL = "PARTIAL"
+    FAILURE = "FAILURE"
+
+
+@dataclass
+class IngestOptions:
+    max_mb: int = 200
+    max_pages: int = 2000
+    ocr: bool = False
+
+
+@dataclass
+class DocumentResult:
+    file: str
+    doc_id: str = ""
+    status: Status = Status.SUCCESS
+    pages: int = 0
+    scanned_pages: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    passages: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> dict:
+        """Everything but the passages, for logs and reports."""
+        data = asdict(self)
+        data.pop("passages")
+        data["status"] = self.status.value
+        data["n_passages"] = len(self.passages)
+        return data
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def parse_document(path: Path, options: IngestOptions | None = None) -> DocumentResult:
+    """Parse one PDF in this process. Never raises for a bad file: the result says what failed."""
+    options = options or IngestOptions()
+    started = time.perf_counter()
+    result = DocumentResult(file=str(path))
+    try:
+        check_file(path, options.max_mb)
+        result.doc_id = file_sha256(path)
+        _parse_into(result, path, options)
+    except CasetaggerError as e:
+        result.status, result.errors = Status.FAILURE, result.errors + [str(e)]
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> None:
+    pages, lost = _read_pages(path, options)
+    result.pages = len(pages)
+    result.scanned_pages = [p.number for p in pages if p.scanned]
+    if result.scanned_pages and options.ocr:
+        available, detail = ocr.available()
+        if available:
+            with ocr.ocr_copy(path) as ocred:
+                pages, lost = _read_pages(ocred, options)
+            still = [p.number for p in pages if p.scanned]
+            result.warnings.append(f"{path}: OCR read {len(result.scanned_pages) - len(still)} scanned page(s)")
+            result.scanned_pages = still
+        else:
+            result.warnings.append(Warnings.W002.format(path=path, detail=detail))
+    result.errors += [p.error for p in pages if p.error]
+    if result.scanned_pages:
+        result.warnings.append(Warnings.W001.format(path=path, scanned=len(result.scanned_pages),
+                                                    pages=", ".join(map(str, result.scanned_pages))))
+    if lost:
+        result.warnings.append(Warnings.W003.format(path=path, count=lost))
+    lines = reading_order(pages)
+    passages = build_passages(build_blocks(lines)) if lines else []
+    result.passages = [p.record(result.doc_id, str(path), i) for i, p in enumerate(passages)]
+    if not result.passages:
+        if result.scanned_pages:
+            raise CasetaggerError(Errors.E012.format(path=path, scanned=len(result.scanned_pages), pages=result.pages))
+        if result.errors:
+            result.status = Status.FAILURE
+        return
+    if result.errors or result.scanned_pages:
+        result.status = Status.PARTIAL
+
+
+def _read_pages(path: Path, options: IngestOptions):
+    pdf = open_pdf(path)
+    try:
+        n_pages = len(pdf.pages)
+        if n_pages > options.max_pages:
+            raise CasetaggerError(Errors.E007.format(path=path, pages=n_pages, limit=options.max_pages))
+        pages, lost = [], 0
+        for record, n_lost in iter_pages(pdf, path):
+            pages.append(record)
+            lost += n_lost
+        return pages, lost
+    except CasetaggerError:
+        raise
+    except Exception as e:  # pdfminer raises many kinds of errors on broken files
+        raise CasetaggerError(Errors.E006.format(path=path, detail=f"{type(e).__name__}: {e}")) from None
+    finally:
+        pdf.close()

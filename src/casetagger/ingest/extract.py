@@ -1,0 +1,95 @@
+"""pdfplumber extraction: a PDF into PageRecords of words with box, font and size.
+
+Nothing here knows about layout; ``layout.py`` works on the records alone.
+"""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from casetagger.errors import CasetaggerError, Errors
+from casetagger.ingest.records import PageRecord, Word
+
+# Glyphs pdfminer cannot map come out as "(cid:N)". These codes are bullets in the Symbol and
+# Wingdings fonts that office software embeds; anything else unmapped is dropped and counted.
+CID_BULLETS = {108, 110, 113, 117, 127, 149, 167, 183, 190}
+CID_PATTERN = re.compile(r"\(cid:(\d+)\)")
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+                           "\u00a0": " ", "\u2010": "-", "\u2011": "-"})
+BULLET_GLYPHS = set("•●▪■◦○‣∙·►➢✓")
+
+
+def normalise_word(text: str) -> tuple[str, int]:
+    """Map ligatures and known (cid:N) bullets back; return the text and how many glyphs were lost."""
+    text = text.translate(LIGATURES)
+    if "(cid:" not in text:
+        return text, 0
+    lost = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal lost
+        if int(match.group(1)) in CID_BULLETS:
+            return "•"
+        lost += 1
+        return ""
+
+    return CID_PATTERN.sub(replace, text), lost
+
+
+def check_file(path: Path, max_mb: int) -> None:
+    """Reject what is obviously not a readable PDF before pdfminer ever sees it."""
+    if not path.is_file():
+        raise CasetaggerError(Errors.E001.format(path=path))
+    size = path.stat().st_size
+    if size == 0:
+        raise CasetaggerError(Errors.E002.format(path=path))
+    if size > max_mb * 1024 * 1024:
+        raise CasetaggerError(Errors.E004.format(path=path, size_mb=size / 2**20, limit_mb=max_mb))
+    with path.open("rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" not in head:
+        raise CasetaggerError(Errors.E003.format(path=path))
+
+
+def open_pdf(path: Path) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(path)
+    except Exception as e:  # pdfplumber wraps pdfminer's many error types in PdfminerException
+        cause = e.args[0] if isinstance(e, PdfminerException) and e.args else e
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise CasetaggerError(Errors.E005.format(path=path)) from None
+        detail = str(cause) or type(cause).__name__
+        raise CasetaggerError(Errors.E006.format(path=path, detail=detail)) from None
+
+
+def iter_pages(pdf: pdfplumber.PDF, path: Path) -> Iterator[tuple[PageRecord, int]]:
+    """Yield each page's record and the number of glyphs lost to unmapped cids."""
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            record, lost = _read_page(page, number)
+        except Exception as e:  # one broken page must not lose the rest of the document
+            record = PageRecord(number, float(page.width), float(page.height), [],
+                                error=Errors.E011.format(path=path, page=number, detail=e))
+            lost = 0
+        finally:
+            page.close()  # frees pdfminer's layout cache; without it memory grows with pages
+        yield record, lost
+
+
+def _read_page(page: pdfplumber.page.Page, number: int) -> tuple[PageRecord, int]:
+    width, height = float(page.width), float(page.height)
+    words, lost = [], 0
+    for w in page.extract_words(extra_attrs=["fontname", "size"]):
+        text, n_lost = normalise_word(w["text"])
+        lost += n_lost
+        if text.strip():
+            if text in BULLET_GLYPHS:
+                text = "•"
+            words.append(Word(text, w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], round(w["size"], 1)))
+    area = width * height or 1.0
+    image_area = sum(max(0.0, (i["x1"] - i["x0"])) * max(0.0, (i["bottom"] - i["top"])) for i in page.images)
+    return PageRecord(number, width, height, words, min(1.0, image_area / area)), lost

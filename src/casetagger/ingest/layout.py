@@ -1,0 +1,171 @@
+"""From words to lines in reading order: rows, running headers and footers, columns.
+
+Works on ``PageRecord``s only.
+"""
+
+import re
+from collections import Counter, defaultdict
+from statistics import median
+
+from casetagger.ingest.records import Line, PageRecord, Word
+
+ROW_TOLERANCE = 3.0  # pt: words whose tops differ by less sit on one row
+MARGIN_ROWS = 2  # rows at the top and bottom of a page that may be running headers/footers
+MIN_GUTTER = 10.0  # pt: narrowest vertical white band that separates two columns
+PAGE_NUMBER = re.compile(r"^[\s\-–—|]*(side|page|s\.)?\s*\d+(\s*(af|/|of)\s*\d+)?[\s\-–—|]*$", re.I)
+
+
+def group_rows(words: list[Word]) -> list[list[Word]]:
+    """Words into rows (same baseline across the whole page width), top to bottom."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and abs(word.top - rows[-1][0].top) <= ROW_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    return rows
+
+
+def _row_key(row: list[Word]) -> str:
+    """Running headers differ only in their numbers: 'Side 3 af 12' and 'Side 4 af 12' match."""
+    return re.sub(r"\d+", "#", " ".join(w.text for w in row).lower())
+
+
+def remove_running_lines(pages: list[tuple[PageRecord, list[list[Word]]]]) -> int:
+    """Drop rows that repeat at the top or bottom of most pages, and lone page numbers.
+
+    Edits the row lists in place; returns how many rows were removed.
+    """
+    zone_rows = defaultdict(list)  # (zone, key) -> [(page index, row)]
+    for index, (_, rows) in enumerate(pages):
+        for zone, candidates in (("top", rows[:MARGIN_ROWS]), ("bottom", rows[-MARGIN_ROWS:])):
+            for row in candidates:
+                zone_rows[zone, _row_key(row)].append((index, row))
+    n_pages = len(pages)
+    needed = 2 if n_pages <= 3 else max(3, round(0.5 * n_pages))
+    doomed = set()
+    for occurrences in zone_rows.values():
+        page_hits = {index for index, _ in occurrences}
+        tops = [row[0].top for _, row in occurrences]
+        # a real running line sits at the same height on every page
+        if n_pages > 1 and len(page_hits) >= needed and max(tops) - min(tops) <= 20:
+            doomed.update(id(row) for _, row in occurrences)
+    for page, rows in pages:
+        for row in rows[:MARGIN_ROWS] + rows[-MARGIN_ROWS:]:
+            in_margin = row[0].top < 0.1 * page.height or row[0].bottom > 0.9 * page.height
+            if in_margin and PAGE_NUMBER.match(" ".join(w.text for w in row)):
+                doomed.add(id(row))
+    removed = 0
+    for _, rows in pages:
+        kept = [row for row in rows if id(row) not in doomed]
+        removed += len(rows) - len(kept)
+        rows[:] = kept
+    return removed
+
+
+def find_gutter(rows: list[list[Word]], width: float) -> float | None:
+    """The x of a vertical white band that most rows leave free, with text on both sides."""
+    if len(rows) < 6:
+        return None
+    lo, hi = int(0.25 * width), int(0.75 * width)
+    # how many words cross each x: a difference array keeps this linear in the words
+    delta = [0] * (hi - lo + 2)
+    for row in rows:
+        for w in row:
+            a, b = max(lo, int(w.x0)), min(hi, int(w.x1) + 1)
+            if a < b:
+                delta[a - lo] += 1
+                delta[b - lo] -= 1
+    crossed, running = [], 0
+    for d in delta[: hi - lo]:
+        running += d
+        crossed.append(running)
+    limit = 0.05 * len(rows)
+    best, start = None, None
+    for i, count in enumerate(crossed + [len(rows)]):
+        if count <= limit and start is None:
+            start = i
+        elif count > limit and start is not None:
+            if i - start >= MIN_GUTTER and (best is None or i - start > best[1] - best[0]):
+                best = (start, i)
+            start = None
+    if best is None:
+        return None
+    gutter = lo + (best[0] + best[1]) / 2
+    # columns need not share baselines, so count each side on its own; a right column may be
+    # short (the text ends there), but it must be more than a stray word
+    left_side = sum(1 for row in rows if row[0].x1 < gutter)
+    right_side = sum(1 for row in rows if row[-1].x0 > gutter)
+    if left_side < 3 or right_side < 3 or right_side < 0.1 * len(rows):
+        return None
+    return gutter
+
+
+def page_lines(page: PageRecord, rows: list[list[Word]]) -> list[Line]:
+    """Rows into lines in reading order: a two-column stretch is read left column, then right."""
+    gutter = find_gutter(rows, page.width)
+    if gutter is None:
+        return [Line(row, page.number) for row in rows]
+    lines: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def flush() -> None:
+        lines.extend(left)
+        if right:
+            right[0].flow_break = True  # the reader jumps to the top of the next column
+        lines.extend(right)
+        left.clear()
+        right.clear()
+
+    for row in rows:
+        if any(w.x0 < gutter < w.x1 for w in row):
+            flush()
+            lines.append(Line(row, page.number))
+            continue
+        row_left = [w for w in row if w.x1 <= gutter]
+        row_right = [w for w in row if w.x0 >= gutter]
+        if row_left:
+            left.append(Line(row_left, page.number, column=0))
+        if row_right:
+            right.append(Line(row_right, page.number, column=1))
+    flush()
+    return lines
+
+
+def reading_order(pages: list[PageRecord]) -> list[Line]:
+    """All text lines of a document in reading order, running headers and footers removed."""
+    paged = [(page, group_rows(page.words)) for page in pages]
+    remove_running_lines(paged)
+    lines: list[Line] = []
+    for page, rows in paged:
+        page_lines_ = page_lines(page, rows)
+        if page_lines_:
+            page_lines_[0].flow_break = True
+        lines.extend(page_lines_)
+    return lines
+
+
+def body_style(lines: list[Line]) -> tuple[float, bool, float]:
+    """The body text's font size, whether it is bold, and its line pitch (pt)."""
+    sizes: Counter = Counter()
+    bold_chars = 0
+    total = 0
+    for line in lines:
+        n = len(line.text)
+        sizes[line.size] += n
+        total += n
+        bold_chars += n if line.bold else 0
+    if not sizes:
+        return 10.0, False, 12.0
+    size = sizes.most_common(1)[0][0]
+    pitches = [
+        b.top - a.top
+        for a, b in zip(lines, lines[1:])
+        if not b.flow_break and a.column == b.column and a.size == b.size == size
+        and 0 < b.top - a.top < 2.5 * size
+    ]
+    pitch = median(pitches) if pitches else 1.2 * size
+    return size, bold_chars > 0.6 * total, pitch

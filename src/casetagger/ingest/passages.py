@@ -1,0 +1,118 @@
+"""Headings and paragraphs into paragraph-sized passages with their heading path and provenance."""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from casetagger.ingest.records import Block, Line
+
+MIN_WORDS = 6  # a fragment shorter than this joins its neighbour in the same section
+MAX_WORDS = 250  # a paragraph longer than this is split at sentence boundaries ...
+TARGET_WORDS = 150  # ... into pieces of about this size
+
+
+@dataclass
+class Passage:
+    text: str
+    lines: list[Line]
+    headings: list[str] = field(default_factory=list)
+
+    def record(self, doc_id: str, file: str, index: int) -> dict:
+        pages = sorted({line.page for line in self.lines})
+        boxes = []
+        for page in pages:
+            on_page = [line for line in self.lines if line.page == page]
+            boxes.append({"page": page, "bbox": [round(min(l.x0 for l in on_page), 1),
+                                                  round(min(l.top for l in on_page), 1),
+                                                  round(max(l.x1 for l in on_page), 1),
+                                                  round(max(l.bottom for l in on_page), 1)]})
+        return {
+            "id": f"{doc_id[:12]}-{index:04d}",
+            "doc_id": doc_id,
+            "file": file,
+            "page": pages[0],
+            "pages": pages,
+            "bbox": boxes[0]["bbox"],
+            "bboxes": boxes,
+            "heading": self.headings[-1] if self.headings else "",
+            "headings": list(self.headings),
+            "text": self.text,
+            "n_words": len(self.text.split()),
+        }
+
+
+@lru_cache(maxsize=1)
+def _sentencizer():
+    import spacy
+
+    nlp = spacy.blank("da")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_long(passage: Passage) -> list[Passage]:
+    """Cut a very long paragraph at sentence ends into pieces of about TARGET_WORDS."""
+    if len(passage.text.split()) <= MAX_WORDS:
+        return [passage]
+    doc = _sentencizer()(passage.text)
+    pieces: list[tuple[int, int]] = []
+    start, words = 0, 0
+    for sent in doc.sents:
+        n = len(sent.text.split())
+        if words and words + n > TARGET_WORDS:
+            pieces.append((start, sent.start_char))
+            start, words = sent.start_char, 0
+        words += n
+    pieces.append((start, len(passage.text)))
+    # lines follow the text proportionally; good enough to point at the right place on the page
+    total = len(passage.text) or 1
+    offsets, pos = [], 0
+    for line in passage.lines:
+        offsets.append(pos / total)
+        pos += len(line.text) + 1
+    result = []
+    for a, b in pieces:
+        lines = [l for l, o in zip(passage.lines, offsets) if a / total - 1e-9 <= o < b / total] or passage.lines[-1:]
+        result.append(Passage(passage.text[a:b].strip(), lines, passage.headings))
+    return result
+
+
+def block_text(block: Block) -> str:
+    parts = [block.text] if block.text else []
+    parts += block.items
+    return "\n".join(parts)
+
+
+def build_passages(blocks: list[Block]) -> list[Passage]:
+    path: list[tuple[float, str]] = []
+    sections: list[list[Passage]] = [[]]
+    for block in blocks:
+        if block.kind == "heading":
+            while path and path[-1][0] >= block.level:
+                path.pop()
+            path.append((block.level, block.text))
+            sections.append([])
+            continue
+        sections[-1].append(Passage(block_text(block), list(block.lines), [text for _, text in path]))
+    passages: list[Passage] = []
+    for section in sections:
+        for passage in _merge_fragments(section):
+            passages.extend(split_long(passage))
+    return passages
+
+
+def _merge_fragments(section: list[Passage]) -> list[Passage]:
+    """A fragment of a few words joins the next paragraph of its section (or the previous one)."""
+    merged: list[Passage] = []
+    carry: Passage | None = None
+    for position, passage in enumerate(section):
+        if carry is not None:
+            passage = Passage(f"{carry.text}\n{passage.text}", carry.lines + passage.lines, passage.headings)
+            carry = None
+        if len(passage.text.split()) < MIN_WORDS and position < len(section) - 1:
+            carry = passage
+            continue
+        merged.append(passage)
+    if len(merged) > 1 and len(merged[-1].text.split()) < MIN_WORDS:
+        last = merged.pop()
+        merged[-1] = Passage(f"{merged[-1].text}\n{last.text}", merged[-1].lines + last.lines, last.headings)
+    return merged

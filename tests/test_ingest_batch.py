@@ -1,0 +1,62 @@
+"""Bad input fails with a clear reason naming the file, and the batch goes on."""
+
+import os
+import time
+
+import pytest
+
+from casetagger.ingest import BatchLimits, IngestOptions, Status, batch, ingest_paths, parse_document
+
+REASONS = {"corrupt": "corrupt or unreadable", "encrypted": "encrypted", "empty": "empty file", "not_pdf": "not a PDF"}
+
+
+@pytest.mark.parametrize("kind", sorted(REASONS))
+def test_batch_bad_file_fails_with_named_reason(bad_files, kind):
+    result = parse_document(bad_files[kind])
+    assert result.status is Status.FAILURE
+    assert len(result.errors) == 1
+    assert str(bad_files[kind]) in result.errors[0] and REASONS[kind] in result.errors[0]
+
+
+def test_batch_goes_on_after_bad_files(bad_files, council_pdf):
+    paths = [bad_files["corrupt"], council_pdf, bad_files["encrypted"], bad_files["empty"], bad_files["not_pdf"]]
+    results = list(ingest_paths(paths, limits=BatchLimits(jobs=2)))
+    assert [r.file for r in results] == [str(p) for p in paths]  # input order, whatever finished first
+    assert [r.status for r in results] == [Status.FAILURE, Status.PARTIAL, Status.FAILURE, Status.FAILURE, Status.FAILURE]
+    assert len(results[1].passages) > 20
+
+
+def test_batch_over_size_and_over_long(council_pdf):
+    too_long = parse_document(council_pdf, IngestOptions(max_pages=3))
+    assert too_long.status is Status.FAILURE and "6 pages, over the limit of 3" in too_long.errors[0]
+    too_big = parse_document(council_pdf, IngestOptions(max_mb=0))
+    assert too_big.status is Status.FAILURE and "over the limit of 0 MB" in too_big.errors[0]
+
+
+def _hang(path, options):
+    time.sleep(60)
+
+
+def _allocate(path, options):
+    hoard = []
+    while True:
+        hoard.append(bytearray(50 * 2**20))
+
+
+def _crash(path, options):
+    os._exit(3)
+
+
+@pytest.mark.parametrize("behaviour, reason", [(_hang, "longer than 0.5 s"), (_allocate, "more than 64 MB"),
+                                               (_crash, "worker crashed (exit code 3)")])
+def test_batch_isolates_hostile_documents(monkeypatch, council_pdf, behaviour, reason):
+    """A document that hangs, eats memory or kills its worker fails alone; the next one is parsed."""
+    real = batch.parse_document
+    monkeypatch.setattr(batch, "parse_document", lambda path, options: (
+        behaviour(path, options) if path.name == "hostile.pdf" else real(path, options)))
+    hostile = council_pdf.with_name("hostile.pdf")
+    hostile.write_bytes(council_pdf.read_bytes())
+    results = list(ingest_paths([hostile, council_pdf], limits=BatchLimits(jobs=2, timeout=0.5, max_memory_mb=64)))
+    assert results[0].status is Status.FAILURE
+    assert reason in results[0].errors[0] and "hostile.pdf" in results[0].errors[0]
+    assert results[1].status is Status.PARTIAL and results[1].passages

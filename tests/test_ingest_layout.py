@@ -1,0 +1,40 @@
+"""Running headers and footers of other shapes, regression-style, each with its own fixture."""
+
+import pytest
+from pdfgen import Heading, Paragraph, build_pdf
+
+from casetagger.ingest import parse_document
+from casetagger.ingest.extract import normalise_word
+
+BODY = [
+    Heading("Handleplan for trivsel i dagtilbud 2025-2027", 1),
+    *[Paragraph(f"Afsnit {n}. " + "Dagtilbuddene arbejder systematisk med børnenes trivsel, og personalet "
+                "følger hvert barn tæt gennem hele dagen, så der hurtigt kan sættes ind, hvis et barn "
+                "mistrives eller har brug for særlig støtte i fællesskabet. " * 3) for n in range(1, 21)],
+]
+
+
+@pytest.mark.parametrize("footer", ["Side {page} af 4", "- {page} -", "{page}"])
+def test_layout_removes_page_number_footers(tmp_path, footer):
+    path = tmp_path / "footer.pdf"
+    build_pdf(path, BODY, header=("Rødovre Kommune", "Handleplan {page}/4"), footer=footer)
+    result = parse_document(path)
+    assert result.pages >= 3
+    texts = [p["text"] for p in result.passages]
+    assert all("Rødovre Kommune" not in t and "Handleplan 2/4" not in t for t in texts)
+    for n in range(1, 21):
+        assert sum(t.count(f"Afsnit {n}.") for t in texts) == 1
+    assert not any(t.rstrip().endswith(("-", "af 4")) for t in texts)
+
+
+def test_layout_keeps_body_line_that_only_looks_like_a_header(tmp_path):
+    """A heading repeated once in the body is not a running header."""
+    path = tmp_path / "repeat.pdf"
+    build_pdf(path, BODY[:3] + [Heading("Handleplan for trivsel i dagtilbud 2025-2027", 1)] + BODY[3:])
+    result = parse_document(path)
+    assert sum(p["headings"][0] == "Handleplan for trivsel i dagtilbud 2025-2027" for p in result.passages) == 20
+
+
+@pytest.mark.parametrize("raw, text", [("(cid:127)", "•"), ("e(cid:31)ekt", "eekt"), ("ﬁnansiering", "finansiering")])
+def test_extract_maps_cids_and_ligatures(raw, text):
+    assert normalise_word(raw)[0] == text
