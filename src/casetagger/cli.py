@@ -71,6 +71,58 @@ def _print_results(results) -> None:
     err.print(table)
 
 
+TaxonomyOption = Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy file (default: corpus/taxonomy.yaml).")]
+
+
+@corpus_app.command("check")
+def corpus_check_cli(
+    path: Annotated[Path | None, typer.Argument(help="Corpus file (default: corpus/passages.jsonl).")] = None,
+    taxonomy: TaxonomyOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Check schema, labels, duplicates, counts and minimums; fail with a report if any is off."""
+    import json
+
+    from casetagger.corpus import DEFAULT_CORPUS, check_corpus, load_corpus
+    from casetagger.taxonomy import Taxonomy
+
+    path = path or DEFAULT_CORPUS
+    report = check_corpus(load_corpus(path), Taxonomy.load(taxonomy))
+    if as_json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_corpus_report(report)
+    if not report.ok:
+        fail(f"{path}: corpus check failed with {len(report.problems)} problem(s):\n  " + "\n  ".join(report.problems[:50]))
+
+
+def _print_corpus_report(report) -> None:
+    out = Console()
+    out.print(f"{report.n} passages; no label: {report.no_label} ({report.no_label / max(1, report.n):.0%}); "
+              f"2+ labels: {report.multi_label}; splits: {dict(report.splits)}")
+    table = Table("label", "passages", box=None)
+    for label, n in sorted(report.labels.items()):
+        table.add_row(label, str(n))
+    out.print(table)
+    out.print("genres: " + ", ".join(f"{g} {n}" for g, n in sorted(report.genres.items())))
+    out.print("most frequent pairs: " + ", ".join(f"{a}+{b} {n}" for (a, b), n in report.co_occurrence.most_common(12)))
+
+
+@corpus_app.command("split")
+def corpus_split_cli(
+    path: Annotated[Path | None, typer.Argument(help="Corpus file (default: corpus/passages.jsonl).")] = None,
+    taxonomy: TaxonomyOption = None,
+    seed: Annotated[int, typer.Option(help="Random seed of the stratified split.")] = 13,
+) -> None:
+    """Give passages without a split one (train / dev / test, stratified); existing splits never change."""
+    from casetagger.corpus import DEFAULT_CORPUS, split_corpus_file
+    from casetagger.taxonomy import Taxonomy
+
+    path = path or DEFAULT_CORPUS
+    n = split_corpus_file(path, Taxonomy.load(taxonomy), seed=seed)
+    err.print(f"{n} passage(s) assigned a split in {path}")
+
+
 def main() -> None:
     try:
         app()

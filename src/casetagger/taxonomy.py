@@ -1,0 +1,86 @@
+"""The taxonomy is data: goals and SDGs come from a YAML file, never from constants."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from casetagger.errors import CasetaggerError, Errors
+
+DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "corpus" / "taxonomy.yaml"
+
+
+@dataclass(frozen=True)
+class Label:
+    id: str
+    kind: str  # "goal" or "sdg"
+    name_da: str
+    name_en: str = ""
+    covers: str = ""
+
+
+@dataclass
+class Taxonomy:
+    name: str
+    labels: list[Label]
+    goal_sdgs: dict[str, list[str]] = field(default_factory=dict)
+    source: str = ""
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Taxonomy":
+        path = Path(path or DEFAULT_TAXONOMY)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise CasetaggerError(Errors.E001.format(path=path)) from None
+        except yaml.YAMLError as e:
+            raise CasetaggerError(Errors.E101.format(path=path, detail=f"not YAML ({e})")) from None
+        return cls.from_dict(data, source=str(path))
+
+    @classmethod
+    def from_dict(cls, data: dict, source: str = "<dict>") -> "Taxonomy":
+        def invalid(detail: str) -> CasetaggerError:
+            return CasetaggerError(Errors.E101.format(path=source, detail=detail))
+
+        if not isinstance(data, dict) or not isinstance(data.get("labels"), list) or not data["labels"]:
+            raise invalid("it needs a non-empty list 'labels'")
+        labels = []
+        for i, item in enumerate(data["labels"]):
+            if not isinstance(item, dict) or not item.get("id") or not item.get("name_da"):
+                raise invalid(f"label {i + 1} needs 'id' and 'name_da'")
+            if item.get("kind") not in ("goal", "sdg"):
+                raise invalid(f"label {item['id']}: kind must be 'goal' or 'sdg'")
+            labels.append(Label(str(item["id"]), item["kind"], item["name_da"], item.get("name_en", ""),
+                                " ".join(str(item.get("covers", "")).split())))
+        ids = [label.id for label in labels]
+        if len(set(ids)) != len(ids):
+            raise invalid("label ids are not unique")
+        goal_sdgs = data.get("goal_sdgs") or {}
+        for goal, sdgs in goal_sdgs.items():
+            if goal not in ids or any(s not in ids for s in sdgs):
+                raise invalid(f"goal_sdgs names an unknown label ({goal}: {sdgs})")
+        return cls(str(data.get("name", "taxonomy")), labels, goal_sdgs, source)
+
+    @cached_property
+    def ids(self) -> list[str]:
+        return [label.id for label in self.labels]
+
+    @property
+    def goals(self) -> list[str]:
+        return [label.id for label in self.labels if label.kind == "goal"]
+
+    @property
+    def sdgs(self) -> list[str]:
+        return [label.id for label in self.labels if label.kind == "sdg"]
+
+    def name_da(self, label_id: str) -> str:
+        return next(label.name_da for label in self.labels if label.id == label_id)
+
+    @cached_property
+    def hash(self) -> str:
+        """Identifies the label set: a model trained for one taxonomy refuses another."""
+        payload = json.dumps([[label.id, label.kind] for label in self.labels])
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
