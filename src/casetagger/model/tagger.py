@@ -1,0 +1,90 @@
+"""The shipped model: load it offline, score passages, apply per-label thresholds, give evidence.
+
+A model directory holds ``model.json`` (the model card: labels, thresholds, hashes, metrics)
+and ``model.skops``. Loading trusts an explicit list of types and nothing else: never pickle.
+"""
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+import skops.io as sio
+
+from casetagger.errors import CasetaggerError, Errors
+from casetagger.model.linear import LinearTagger
+from casetagger.model.text import clean
+from casetagger.taxonomy import Taxonomy
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "casetagger-da"
+CARD = "model.json"
+WEIGHTS = "model.skops"
+# The weights file is a dict of numpy arrays and plain values (LinearTagger.to_arrays); loading
+# refuses a file that holds any type beyond these, so no code from the file ever runs.
+TRUSTED_TYPES: list[str] = []
+
+
+class Tagger:
+    def __init__(self, model: LinearTagger, thresholds: dict[str, float], card: dict):
+        self.model = model
+        self.labels: list[str] = list(model.labels)
+        self.thresholds = np.array([thresholds[label] for label in self.labels], dtype=np.float32)
+        self.card = card
+
+    @property
+    def version(self) -> str:
+        return self.card.get("version", "unknown")
+
+    @classmethod
+    def load(cls, path: Path | None = None, taxonomy: Taxonomy | None = None) -> "Tagger":
+        path = Path(path or DEFAULT_MODEL)
+        card_path, weights = path / CARD, path / WEIGHTS
+        if not card_path.is_file() or not weights.is_file():
+            raise CasetaggerError(Errors.E201.format(path=path))
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        if taxonomy is not None and taxonomy.hash != card["taxonomy_hash"]:
+            raise CasetaggerError(Errors.E202.format(path=path, model_hash=card["taxonomy_hash"],
+                                                     taxonomy_hash=taxonomy.hash))
+        untrusted = set(sio.get_untrusted_types(file=weights)) - set(TRUSTED_TYPES)
+        if untrusted:
+            raise CasetaggerError(Errors.E204.format(path=weights, types=", ".join(sorted(untrusted))))
+        model = LinearTagger.from_arrays(sio.load(weights, trusted=TRUSTED_TYPES))
+        return cls(model, card["thresholds"], card)
+
+    def save(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        sio.dump(self.model.to_arrays(), path / WEIGHTS)
+        card = dict(self.card, thresholds={l: float(t) for l, t in zip(self.labels, self.thresholds)})
+        (path / CARD).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        return self.model.predict_proba([clean(t) for t in texts])
+
+    def predict(self, texts: list[str]) -> list[set[str]]:
+        return [{self.labels[j] for j in np.flatnonzero(row >= self.thresholds)} for row in self.scores(texts)]
+
+    def tag(self, rows: Iterable[dict], batch_size: int = 512, evidence: bool = True) -> Iterator[dict]:
+        """Each row (needs ``text``) comes back with ``scores``, ``labels`` and ``evidence``."""
+        batch: list[dict] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= batch_size:
+                yield from self._tag_batch(batch, evidence)
+                batch = []
+        if batch:
+            yield from self._tag_batch(batch, evidence)
+
+    def _tag_batch(self, rows: list[dict], evidence: bool) -> Iterator[dict]:
+        texts = [clean(row["text"]) for row in rows]
+        x = self.model.transform(texts)
+        scores = self.model.predict_proba(texts, x)
+        for i, (row, row_scores) in enumerate(zip(rows, scores)):
+            above = [j for j in np.argsort(-row_scores) if row_scores[j] >= self.thresholds[j]]
+            out = dict(row)
+            out["scores"] = {label: round(float(s), 4) for label, s in zip(self.labels, row_scores)}
+            out["labels"] = [self.labels[j] for j in above]
+            if evidence:
+                found = self.model.evidence(texts[i], above, x=x[i]) if above else {}
+                out["evidence"] = {self.labels[j]: found.get(j, []) for j in above}
+            out["model"] = self.version
+            yield out

@@ -1,0 +1,104 @@
+"""Training the shipped model: thresholds from cross-validation, the test split never seen.
+
+``train_tagger`` is what ``casetagger train``, ``pipeline/project.yml`` and the retraining loop
+all call; the config file (``pipeline/configs/linear.yaml``) is the single source of truth.
+"""
+
+import hashlib
+import json
+import platform
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from casetagger import __version__
+from casetagger.corpus import label_matrix
+from casetagger.model.linear import LinearTagger
+from casetagger.model.metrics import evaluate_sets
+from casetagger.model.tagger import Tagger
+from casetagger.model.thresholds import tune_thresholds
+from casetagger.taxonomy import Taxonomy
+
+DEFAULT_CONFIG = Path(__file__).resolve().parents[3] / "pipeline" / "configs" / "linear.yaml"
+
+
+@dataclass
+class TrainConfig:
+    name: str = "casetagger-da"
+    version: str = "1.0.0"
+    seed: int = 13
+    cv_folds: int = 5
+    model: dict = field(default_factory=dict)  # LinearTagger parameters
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "TrainConfig":
+        data = yaml.safe_load(Path(path or DEFAULT_CONFIG).read_text(encoding="utf-8"))
+        model = data.get("model", {})
+        for key in ("word_ngrams", "char_ngrams"):
+            if model.get(key) is not None:
+                model[key] = tuple(model[key])
+        return cls(**{**data, "model": model})
+
+
+def corpus_hash(rows: list[dict]) -> str:
+    canonical = sorted(json.dumps([r["id"], r["text"], sorted(r["labels"]), r.get("split")], ensure_ascii=False)
+                       for r in rows)
+    return hashlib.sha256("\n".join(canonical).encode()).hexdigest()[:16]
+
+
+def out_of_fold_scores(texts: list[str], y: np.ndarray, labels: list[str], config: TrainConfig) -> np.ndarray:
+    """Scores for every passage from a model that did not see it (stratified k-fold)."""
+    from iterstrat.ml_stratifiers import MultilabelStratifiedKFold
+
+    scores = np.zeros(y.shape, dtype=np.float32)
+    folds = MultilabelStratifiedKFold(n_splits=config.cv_folds, shuffle=True, random_state=config.seed)
+    for train_idx, held_idx in folds.split(np.zeros(len(texts)), y):
+        model = LinearTagger(labels, **config.model).fit([texts[i] for i in train_idx], y[train_idx])
+        scores[held_idx] = model.predict_proba([texts[i] for i in held_idx])
+    return scores
+
+
+def train_tagger(rows: list[dict], taxonomy: Taxonomy, config: TrainConfig, extra_card: dict | None = None) -> Tagger:
+    """Fit on every passage not in the test split; thresholds from out-of-fold scores."""
+    started = time.perf_counter()
+    training = [r for r in rows if r.get("split") != "test"]
+    texts = [r["text"] for r in training]
+    y = label_matrix(training, taxonomy.ids)
+    thresholds = tune_thresholds(out_of_fold_scores(texts, y, taxonomy.ids, config), y)
+    model = LinearTagger(taxonomy.ids, **config.model).fit(texts, y)
+    card = {
+        "name": config.name,
+        "version": config.version,
+        "date": date.today().isoformat(),
+        "architecture": "TF-IDF word and character n-grams, one logistic regression per label",
+        "config": asdict(config),
+        "labels": taxonomy.ids,
+        "taxonomy": taxonomy.name,
+        "taxonomy_hash": taxonomy.hash,
+        "corpus_hash": corpus_hash(rows),
+        "trained_on": len(training),
+        "training_seconds": round(time.perf_counter() - started, 1),
+        "libraries": _library_versions(),
+        **(extra_card or {}),
+    }
+    return Tagger(model, dict(zip(taxonomy.ids, thresholds.tolist())), card)
+
+
+def evaluate_rows(tagger: Tagger, rows: list[dict], taxonomy: Taxonomy) -> dict:
+    """Gold rows carry ``text``, ``labels`` and optionally ``optional`` (labels scored neither way)."""
+    predicted = tagger.predict([r["text"] for r in rows])
+    return evaluate_sets([set(r["labels"]) for r in rows], predicted, taxonomy,
+                         [set(r.get("optional", [])) for r in rows])
+
+
+def _library_versions() -> dict:
+    import scipy
+    import sklearn
+    import skops
+
+    return {"python": platform.python_version(), "casetagger": __version__, "scikit-learn": sklearn.__version__,
+            "numpy": np.__version__, "scipy": scipy.__version__, "skops": skops.__version__}
