@@ -38,3 +38,19 @@ def test_layout_keeps_body_line_that_only_looks_like_a_header(tmp_path):
 @pytest.mark.parametrize("raw, text", [("(cid:127)", "•"), ("e(cid:31)ekt", "eekt"), ("ﬁnansiering", "finansiering")])
 def test_extract_maps_cids_and_ligatures(raw, text):
     assert normalise_word(raw)[0] == text
+
+
+def test_layout_running_lines_learned_from_first_pages_apply_to_the_rest(tmp_path):
+    """Long documents stream: running lines learned from a window still go on later pages."""
+    from pathlib import Path
+
+    from casetagger.ingest.extract import iter_pages, open_pdf
+    from casetagger.ingest.layout import reading_order
+
+    path = tmp_path / "long.pdf"
+    build_pdf(path, BODY, header=("Rødovre Kommune", "Handleplan {page}/4"), footer="Side {page} af 4")
+    pdf = open_pdf(path)
+    lines = list(reading_order((record for record, _ in iter_pages(pdf, Path(path))), window=2))
+    pdf.close()
+    assert {line.page for line in lines} >= {1, 2, 3}
+    assert not [line.text for line in lines if "Rødovre" in line.text or line.text.startswith("Side ")]

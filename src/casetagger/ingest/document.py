@@ -4,6 +4,7 @@ import hashlib
 import time
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+from collections.abc import Iterator
 from pathlib import Path
 
 from casetagger.errors import CasetaggerError, Errors, Warnings
@@ -12,6 +13,7 @@ from casetagger.ingest.blocks import build_blocks
 from casetagger.ingest.extract import check_file, iter_pages, open_pdf
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
+from casetagger.ingest.records import Line, PageRecord
 
 
 class Status(str, Enum):
@@ -72,49 +74,62 @@ def parse_document(path: Path, options: IngestOptions | None = None) -> Document
 
 
 def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> None:
-    pages, lost = _read_pages(path, options)
-    result.pages = len(pages)
-    result.scanned_pages = [p.number for p in pages if p.scanned]
-    if result.scanned_pages and options.ocr:
+    lines, stats = _read_lines(path, options)
+    if stats.scanned and options.ocr:
         available, detail = ocr.available()
         if available:
             with ocr.ocr_copy(path) as ocred:
-                pages, lost = _read_pages(ocred, options)
-            still = [p.number for p in pages if p.scanned]
-            result.warnings.append(f"{path}: OCR read {len(result.scanned_pages) - len(still)} scanned page(s)")
-            result.scanned_pages = still
+                lines, after = _read_lines(ocred, options)
+            result.warnings.append(f"{path}: OCR read {len(stats.scanned) - len(after.scanned)} scanned page(s)")
+            stats = after
         else:
             result.warnings.append(Warnings.W002.format(path=path, detail=detail))
-    result.errors += [p.error for p in pages if p.error]
-    if result.scanned_pages:
-        result.warnings.append(Warnings.W001.format(path=path, scanned=len(result.scanned_pages),
-                                                    pages=", ".join(map(str, result.scanned_pages))))
-    if lost:
-        result.warnings.append(Warnings.W003.format(path=path, count=lost))
-    lines = reading_order(pages)
+    result.pages, result.scanned_pages = stats.pages, stats.scanned
+    result.errors += stats.errors
+    if stats.scanned:
+        result.warnings.append(Warnings.W001.format(path=path, scanned=len(stats.scanned),
+                                                    pages=", ".join(map(str, stats.scanned))))
+    if stats.lost:
+        result.warnings.append(Warnings.W003.format(path=path, count=stats.lost))
     passages = build_passages(build_blocks(lines)) if lines else []
     result.passages = [p.record(result.doc_id, str(path), i) for i, p in enumerate(passages)]
     if not result.passages:
-        if result.scanned_pages:
-            raise CasetaggerError(Errors.E012.format(path=path, scanned=len(result.scanned_pages), pages=result.pages))
+        if stats.scanned:
+            raise CasetaggerError(Errors.E012.format(path=path, scanned=len(stats.scanned), pages=stats.pages))
         if result.errors:
             result.status = Status.FAILURE
         return
-    if result.errors or result.scanned_pages:
+    if result.errors or stats.scanned:
         result.status = Status.PARTIAL
 
 
-def _read_pages(path: Path, options: IngestOptions):
+@dataclass
+class PageStats:
+    pages: int = 0
+    scanned: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    lost: int = 0  # glyphs dropped as unmapped (cid:N)
+
+
+def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageStats]:
+    """The document's lines in reading order; pages stream through and are not kept."""
     pdf = open_pdf(path)
+    stats = PageStats()
+
+    def pages() -> Iterator[PageRecord]:
+        for record, lost in iter_pages(pdf, path):
+            stats.pages += 1
+            stats.lost += lost
+            if record.scanned:
+                stats.scanned.append(record.number)
+            if record.error:
+                stats.errors.append(record.error)
+            yield record
+
     try:
-        n_pages = len(pdf.pages)
-        if n_pages > options.max_pages:
-            raise CasetaggerError(Errors.E007.format(path=path, pages=n_pages, limit=options.max_pages))
-        pages, lost = [], 0
-        for record, n_lost in iter_pages(pdf, path):
-            pages.append(record)
-            lost += n_lost
-        return pages, lost
+        if len(pdf.pages) > options.max_pages:
+            raise CasetaggerError(Errors.E007.format(path=path, pages=len(pdf.pages), limit=options.max_pages))
+        return list(reading_order(pages())), stats
     except CasetaggerError:
         raise
     except Exception as e:  # pdfminer raises many kinds of errors on broken files

@@ -5,6 +5,7 @@ Works on ``PageRecord``s only.
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from statistics import median
 
 from casetagger.ingest.records import Line, PageRecord, Word
@@ -12,6 +13,7 @@ from casetagger.ingest.records import Line, PageRecord, Word
 ROW_TOLERANCE = 3.0  # pt: words whose tops differ by less sit on one row
 MARGIN_ROWS = 2  # rows at the top and bottom of a page that may be running headers/footers
 MIN_GUTTER = 10.0  # pt: narrowest vertical white band that separates two columns
+LEARNING_WINDOW = 16  # pages from which running headers and footers are learned
 PAGE_NUMBER = re.compile(r"^[\s\-–—|]*(side|page|s\.)?\s*\d+(\s*(af|/|of)\s*\d+)?[\s\-–—|]*$", re.I)
 
 
@@ -33,36 +35,39 @@ def _row_key(row: list[Word]) -> str:
     return re.sub(r"\d+", "#", " ".join(w.text for w in row).lower())
 
 
-def remove_running_lines(pages: list[tuple[PageRecord, list[list[Word]]]]) -> int:
-    """Drop rows that repeat at the top or bottom of most pages, and lone page numbers.
+RunningKey = tuple[str, str]  # (zone, row text with digits normalised)
 
-    Edits the row lists in place; returns how many rows were removed.
-    """
-    zone_rows = defaultdict(list)  # (zone, key) -> [(page index, row)]
+
+def learn_running_lines(pages: list[tuple[PageRecord, list[list[Word]]]]) -> dict[RunningKey, float]:
+    """Rows that repeat at the top or bottom of most of these pages, with the height they sit at."""
+    occurrences = defaultdict(list)  # key -> [(page index, top)]
     for index, (_, rows) in enumerate(pages):
         for zone, candidates in (("top", rows[:MARGIN_ROWS]), ("bottom", rows[-MARGIN_ROWS:])):
             for row in candidates:
-                zone_rows[zone, _row_key(row)].append((index, row))
+                occurrences[zone, _row_key(row)].append((index, row[0].top))
     n_pages = len(pages)
     needed = 2 if n_pages <= 3 else max(3, round(0.5 * n_pages))
-    doomed = set()
-    for occurrences in zone_rows.values():
-        page_hits = {index for index, _ in occurrences}
-        tops = [row[0].top for _, row in occurrences]
+    learned = {}
+    for key, hits in occurrences.items():
+        tops = [top for _, top in hits]
         # a real running line sits at the same height on every page
-        if n_pages > 1 and len(page_hits) >= needed and max(tops) - min(tops) <= 20:
-            doomed.update(id(row) for _, row in occurrences)
-    for page, rows in pages:
-        for row in rows[:MARGIN_ROWS] + rows[-MARGIN_ROWS:]:
+        if n_pages > 1 and len({i for i, _ in hits}) >= needed and max(tops) - min(tops) <= 20:
+            learned[key] = median(tops)
+    return learned
+
+
+def remove_running_lines(page: PageRecord, rows: list[list[Word]], learned: dict[RunningKey, float]) -> list[list[Word]]:
+    """The page's rows without its running headers, footers and lone page numbers."""
+    doomed = set()
+    for zone, candidates in (("top", rows[:MARGIN_ROWS]), ("bottom", rows[-MARGIN_ROWS:])):
+        for row in candidates:
+            top = learned.get((zone, _row_key(row)))
+            if top is not None and abs(row[0].top - top) <= 20:
+                doomed.add(id(row))
             in_margin = row[0].top < 0.1 * page.height or row[0].bottom > 0.9 * page.height
             if in_margin and PAGE_NUMBER.match(" ".join(w.text for w in row)):
                 doomed.add(id(row))
-    removed = 0
-    for _, rows in pages:
-        kept = [row for row in rows if id(row) not in doomed]
-        removed += len(rows) - len(kept)
-        rows[:] = kept
-    return removed
+    return [row for row in rows if id(row) not in doomed]
 
 
 def find_gutter(rows: list[list[Word]], width: float) -> float | None:
@@ -107,7 +112,7 @@ def page_lines(page: PageRecord, rows: list[list[Word]]) -> list[Line]:
     """Rows into lines in reading order: a two-column stretch is read left column, then right."""
     gutter = find_gutter(rows, page.width)
     if gutter is None:
-        return [Line(row, page.number) for row in rows]
+        return [Line.from_words(row, page.number) for row in rows]
     lines: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
@@ -123,28 +128,48 @@ def page_lines(page: PageRecord, rows: list[list[Word]]) -> list[Line]:
     for row in rows:
         if any(w.x0 < gutter < w.x1 for w in row):
             flush()
-            lines.append(Line(row, page.number))
+            lines.append(Line.from_words(row, page.number))
             continue
         row_left = [w for w in row if w.x1 <= gutter]
         row_right = [w for w in row if w.x0 >= gutter]
         if row_left:
-            left.append(Line(row_left, page.number, column=0))
+            left.append(Line.from_words(row_left, page.number, column=0))
         if row_right:
-            right.append(Line(row_right, page.number, column=1))
+            right.append(Line.from_words(row_right, page.number, column=1))
     flush()
     return lines
 
 
-def reading_order(pages: list[PageRecord]) -> list[Line]:
-    """All text lines of a document in reading order, running headers and footers removed."""
-    paged = [(page, group_rows(page.words)) for page in pages]
-    remove_running_lines(paged)
-    lines: list[Line] = []
-    for page, rows in paged:
-        page_lines_ = page_lines(page, rows)
-        if page_lines_:
-            page_lines_[0].flow_break = True
-        lines.extend(page_lines_)
+def reading_order(pages: Iterable[PageRecord], window: int = LEARNING_WINDOW) -> Iterator[Line]:
+    """A document's text lines in reading order, running headers and footers removed.
+
+    Running lines are learned from the first ``window`` pages; after that pages stream through
+    one at a time, so memory does not grow with the words of a long document.
+    """
+    buffered: list[tuple[PageRecord, list[list[Word]]]] = []
+    learned: dict[RunningKey, float] | None = None
+    for page in pages:
+        rows = group_rows(page.words)
+        if learned is None:
+            buffered.append((page, rows))
+            if len(buffered) < window:
+                continue
+            learned = learn_running_lines(buffered)
+            for old_page, old_rows in buffered:
+                yield from _page_reading_order(old_page, old_rows, learned)
+            buffered = []
+            continue
+        yield from _page_reading_order(page, rows, learned)
+    if learned is None:
+        learned = learn_running_lines(buffered)
+        for page, rows in buffered:
+            yield from _page_reading_order(page, rows, learned)
+
+
+def _page_reading_order(page: PageRecord, rows: list[list[Word]], learned: dict[RunningKey, float]) -> list[Line]:
+    lines = page_lines(page, remove_running_lines(page, rows, learned))
+    if lines:
+        lines[0].flow_break = True
     return lines
 
 

@@ -41,42 +41,28 @@ class PageRecord:
 
 @dataclass(slots=True)
 class Line:
-    """A run of words on one baseline within one column."""
+    """A run of words on one baseline within one column.
 
-    words: list[Word]
+    Keeps only what layout needs, not the words: a document's lines stay small in memory.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
     page: int
     column: int = 0  # 0 full width or left, 1 right
     flow_break: bool = False  # first line after a page or column change
-    text: str = ""
 
-    def __post_init__(self) -> None:
-        if not self.text:
-            self.text = " ".join(w.text for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
-
-    @property
-    def bold(self) -> bool:
-        letters = [w for w in self.words if any(c.isalpha() for c in w.text)] or self.words
-        return all(w.bold for w in letters)
+    @classmethod
+    def from_words(cls, words: list[Word], page: int, column: int = 0) -> "Line":
+        letters = [w for w in words if any(c.isalpha() for c in w.text)] or words
+        return cls(" ".join(w.text for w in words), min(w.x0 for w in words), min(w.top for w in words),
+                   max(w.x1 for w in words), max(w.bottom for w in words), max(w.size for w in words),
+                   all(w.bold for w in letters), page, column)
 
 
 @dataclass(slots=True)
