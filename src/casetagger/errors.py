@@ -36,6 +36,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E201 = "{path}: no model found here (expected a model card model.json)"
     E202 = "{path}: model was trained for taxonomy {model_hash}, but the taxonomy given is {taxonomy_hash}"
     E203 = "{path}: line {line}: input needs '{field}'"
+    E205 = "{path}: not a casetagger model file (its arrays are missing)"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
 
 

@@ -117,27 +117,26 @@ class LinearTagger:
         n-grams inside it), of TF-IDF weight times the label's coefficient.
         """
         x = self.transform([text]) if x is None else x  # one row
-        weights = dict(zip(x.indices.tolist(), x.data.tolist()))
+        order = np.argsort(x.indices)
+        present_features, present_weights = x.indices[order], x.data[order]
         cache = _TOKEN_FEATURES.setdefault(self, {})
         words = list(dict.fromkeys(TOKEN.findall(text)))
         per_word = []
         for word in words:
             if word not in cache:
-                cache[word] = self._token_features(word)
-            per_word.append([f for f in cache[word] if f in weights])
-        used = sorted({f for features in per_word for f in features})
-        if not used:
+                cache[word] = np.asarray(self._token_features(word), dtype=np.int64)
+            per_word.append(cache[word])
+        if not words or not len(present_features):
             return {j: [] for j in label_indices}
-        local = {f: i for i, f in enumerate(used)}
-        # weight times coefficient for just the features present: labels x used
-        signed = self.coef_[:, used][label_indices] * np.array([weights[f] for f in used], dtype=np.float32)
-        contributions = np.zeros((len(words), len(label_indices)), dtype=np.float32)
-        for row, features in enumerate(per_word):
-            if features:
-                contributions[row] = signed[:, [local[f] for f in features]].sum(axis=1)
+        features = np.concatenate(per_word)
+        owners = np.repeat(np.arange(len(words)), [len(f) for f in per_word])
+        position = np.minimum(np.searchsorted(present_features, features), len(present_features) - 1)
+        hit = present_features[position] == features
+        features, owners, weights = features[hit], owners[hit], present_weights[position[hit]]
+        signed = self.coef_[np.ix_(label_indices, features)] * weights  # labels x hits
         result = {}
         for k, j in enumerate(label_indices):
-            column = contributions[:, k]
+            column = np.bincount(owners, weights=signed[k], minlength=len(words))
             # words far below the strongest one are noise, not evidence
             floor = max(0.0, 0.2 * float(column.max()))
             best = [i for i in np.argsort(-column)[:top] if column[i] > floor]

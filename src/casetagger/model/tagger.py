@@ -35,6 +35,11 @@ class Tagger:
     def version(self) -> str:
         return self.card.get("version", "unknown")
 
+    @property
+    def taxonomy(self) -> Taxonomy:
+        """The label set the model was trained for, as recorded in its card."""
+        return Taxonomy.from_dict({"name": self.card["taxonomy"], "labels": self.card["taxonomy_labels"]})
+
     @classmethod
     def load(cls, path: Path | None = None, taxonomy: Taxonomy | None = None) -> "Tagger":
         path = Path(path or DEFAULT_MODEL)
@@ -48,7 +53,10 @@ class Tagger:
         untrusted = set(sio.get_untrusted_types(file=weights)) - set(TRUSTED_TYPES)
         if untrusted:
             raise CasetaggerError(Errors.E204.format(path=weights, types=", ".join(sorted(untrusted))))
-        model = LinearTagger.from_arrays(sio.load(weights, trusted=TRUSTED_TYPES))
+        arrays = sio.load(weights, trusted=TRUSTED_TYPES)
+        if not isinstance(arrays, dict) or not {"params", "coef", "intercept", "word_terms"} <= set(arrays):
+            raise CasetaggerError(Errors.E205.format(path=weights))
+        model = LinearTagger.from_arrays(arrays)
         return cls(model, card["thresholds"], card)
 
     def save(self, path: Path) -> None:

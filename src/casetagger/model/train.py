@@ -79,6 +79,7 @@ def train_tagger(rows: list[dict], taxonomy: Taxonomy, config: TrainConfig, extr
         "labels": taxonomy.ids,
         "taxonomy": taxonomy.name,
         "taxonomy_hash": taxonomy.hash,
+        "taxonomy_labels": [{"id": l.id, "kind": l.kind, "name_da": l.name_da} for l in taxonomy.labels],
         "corpus_hash": corpus_hash(rows),
         "trained_on": len(training),
         "training_seconds": round(time.perf_counter() - started, 1),

@@ -1,0 +1,126 @@
+import datetime
+import json
+
+import numpy as np
+import pytest
+import skops.io as sio
+
+from casetagger.corpus import load_corpus
+from casetagger.errors import CasetaggerError
+from casetagger.model.metrics import evaluate_sets
+from casetagger.model.tagger import DEFAULT_MODEL, Tagger
+from casetagger.model.train import TrainConfig, evaluate_rows, train_tagger
+from casetagger.taxonomy import Taxonomy
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return Taxonomy.load()
+
+
+@pytest.fixture(scope="module")
+def small_rows():
+    """Sixty real corpus passages: enough to overfit, quick to train."""
+    rows = [r for r in load_corpus() if r["split"] == "train"]
+    return [dict(r) for r in rows[::17][:60]]
+
+
+@pytest.fixture(scope="module")
+def small_config():
+    return TrainConfig(cv_folds=2, model=dict(TrainConfig.load().model, min_df=1))
+
+
+def test_model_overfit_save_reload(tmp_path, taxonomy, small_rows, small_config):
+    tagger = train_tagger(small_rows, taxonomy, small_config)
+    texts = [r["text"] for r in small_rows]
+    # overfit: with thresholds at 0.5 the training passages come back with their own labels
+    tagger.thresholds[:] = 0.5
+    predicted = tagger.predict(texts)
+    assert evaluate_sets([set(r["labels"]) for r in small_rows], predicted, taxonomy)["all"]["micro_f1"] > 0.95
+    tagger.save(tmp_path / "m")
+    reloaded = Tagger.load(tmp_path / "m")
+    assert np.allclose(reloaded.scores(texts), tagger.scores(texts))
+    assert reloaded.predict(texts) == predicted
+    assert reloaded.card["taxonomy_hash"] == taxonomy.hash
+
+
+def test_model_training_is_deterministic(taxonomy, small_rows, small_config):
+    a = train_tagger(small_rows, taxonomy, small_config)
+    b = train_tagger(small_rows, taxonomy, small_config)
+    assert np.array_equal(a.model.coef_, b.model.coef_) and np.array_equal(a.thresholds, b.thresholds)
+
+
+def test_metrics_evaluate_against_hand_computed_figures():
+    taxonomy = Taxonomy.from_dict({"labels": [{"id": "a", "kind": "goal", "name_da": "A"},
+                                              {"id": "b", "kind": "goal", "name_da": "B"},
+                                              {"id": "s", "kind": "sdg", "name_da": "S"}]})
+    gold = [{"a", "s"}, {"a"}, {"b"}, set(), {"s"}]
+    predicted = [{"a"}, {"a", "b"}, set(), {"s"}, {"s", "b"}]
+    optional = [set(), set(), set(), set(), {"b"}]  # the last row's "b" counts neither way
+    m = evaluate_sets(gold, predicted, taxonomy, optional)
+    # a: tp 2, fp 0, fn 0 -> 1.0; b: tp 0, fp 1, fn 1 -> 0.0; s: tp 1, fp 1, fn 1 -> 0.5
+    assert m["per_label"]["a"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "support": 2}
+    assert m["per_label"]["b"]["f1"] == 0.0 and m["per_label"]["s"]["f1"] == 0.5
+    assert m["goals"]["macro_f1"] == 0.5 and m["sdgs"]["macro_f1"] == 0.5
+    assert m["all"]["macro_f1"] == 0.5  # (1 + 0 + 0.5) / 3
+    # micro over all: tp 3, fp 2, fn 2 -> P 0.6, R 0.6
+    assert m["all"]["micro_f1"] == 0.6
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return Tagger.load()
+
+
+@pytest.mark.parametrize("text", ["", "Skybrudssikring", "Kommunen planter træer og anlægger en ny park. " * 1250])
+def test_model_tags_empty_one_word_and_ten_thousand_words(shipped, text):
+    [row] = shipped.tag([{"id": "x", "text": text}])
+    assert set(row["scores"]) == set(shipped.labels)
+    assert all(0.0 <= s <= 1.0 for s in row["scores"].values())
+    assert set(row["evidence"]) == set(row["labels"])
+    if len(text.split()) > 1000:
+        assert "groen" in row["labels"] and row["evidence"]["groen"]
+
+
+def test_model_evidence_comes_from_the_passage(shipped):
+    text = ("Kommunen etablerer regnvandsbassiner og skybrudsveje i Søborg, så kældrene ikke oversvømmes, "
+            "og CO2-udledningen fra kommunens bygninger skal halveres med nye varmepumper.")
+    [row] = shipped.tag([{"id": "x", "text": text}])
+    assert "klima" in row["labels"]
+    assert row["evidence"]["klima"] and all(word in text for word in row["evidence"]["klima"])
+
+
+def test_model_refuses_untrusted_types(tmp_path, shipped):
+    shipped.save(tmp_path / "m")
+    sio.dump({"payload": datetime.date(2026, 1, 1)}, tmp_path / "m" / "model.skops")  # not on the list
+    with pytest.raises(CasetaggerError, match="untrusted types"):
+        Tagger.load(tmp_path / "m")
+
+
+def test_model_refuses_other_taxonomy(tmp_path):
+    other = Taxonomy.from_dict({"labels": [{"id": "havn", "kind": "goal", "name_da": "Havn"}]})
+    with pytest.raises(CasetaggerError, match="trained for taxonomy"):
+        Tagger.load(DEFAULT_MODEL, taxonomy=other)
+    with pytest.raises(CasetaggerError, match="no model found"):
+        Tagger.load(tmp_path)
+
+
+def test_model_shipped_card_is_complete(shipped):
+    card = shipped.card
+    for key in ("version", "labels", "taxonomy_hash", "corpus_hash", "test_metrics", "thresholds", "libraries", "date"):
+        assert card[key], key
+    size = sum(f.stat().st_size for f in DEFAULT_MODEL.iterdir())
+    assert size < 30 * 2**20
+    assert card["corpus_hash"] == __import__("casetagger.model.train", fromlist=["x"]).corpus_hash(load_corpus())
+
+
+@pytest.mark.slow
+def test_model_retraining_reproduces_shipped_metrics(taxonomy, shipped):
+    """Same corpus and seed give the same model and the same metrics as the shipped one."""
+    rows = load_corpus()
+    tagger = train_tagger(rows, taxonomy, TrainConfig.load())
+    test = evaluate_rows(tagger, [r for r in rows if r["split"] == "test"], taxonomy)
+    assert test == shipped.card["test_metrics"]
+    assert test["all"]["macro_f1"] >= 0.80
+    assert json.dumps(tagger.card["thresholds"] if "thresholds" in tagger.card else
+                      dict(zip(tagger.labels, tagger.thresholds.tolist()))) == json.dumps(shipped.card["thresholds"])
