@@ -122,7 +122,8 @@ def _markdown(results, selected, labels, split) -> str:
            f"Same splits for every candidate: fit on train ({len(split['train'])} passages), per-label thresholds",
            f"tuned on dev ({len(split['dev'])}), selection by dev macro-F1, figures below on test "
            f"({len(split['test'])}) which no candidate saw. Passages/s: scoring the test split on this machine.",
-           f"Selected: **{selected['name']}** (dev macro-F1 {selected['dev_macro_f1']:.3f}).", "",
+           f"Selected: **{selected['name']}** (dev macro-F1 {selected['dev_macro_f1']:.3f}; on a tie the simpler, "
+           "earlier candidate wins). Size: the saved model on disk; fit: seconds to train on this machine.", "",
            "| id | candidate | dev macro-F1 | test macro-F1 | test micro-F1 | goals macro-F1 | SDGs macro-F1 | fit s | size MB | passages/s |",
            "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
