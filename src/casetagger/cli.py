@@ -224,5 +224,52 @@ def train_cli(
               f"(goals {test['goals']['macro_f1']:.3f}, SDGs {test['sdgs']['macro_f1']:.3f})", highlight=False)
 
 
+@app.command("run")
+def run_cli(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the inventory and its state (resumable).")],
+    model: ModelOption = None,
+    jobs: Annotated[int, typer.Option(help="Worker processes (default: the number of cores).")] = 0,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 300.0,
+    max_memory: Annotated[int, typer.Option(help="MB of memory allowed per document.")] = 2048,
+    ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
+) -> None:
+    """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from casetagger.ingest.batch import BatchLimits
+    from casetagger.ingest.document import IngestOptions, Status
+    from casetagger.inventory.run import OUTPUTS, run_inventory
+
+    totals = {"pages": 0, "passages": 0}
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.fields[counts]}"), console=err, disable=not err.is_terminal)
+    task = progress.add_task("documents", total=None, counts="")
+
+    def planned(todo) -> None:
+        progress.update(task, total=len(todo))
+
+    def parsed(document) -> None:
+        totals["pages"] += document.pages
+        totals["passages"] += len(document.passages)
+        progress.update(task, advance=1, counts=f"{totals['pages']} pages, {totals['passages']} passages")
+        if document.status is Status.FAILURE:
+            progress.console.print(f"[red]failed:[/red] {'; '.join(document.errors)}", highlight=False)
+
+    limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
+    with progress:
+        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr), limits, on_document=parsed, on_plan=planned)
+    for path in result.skipped_not_pdf:
+        err.print(f"skipped (not a PDF): {path}", highlight=False)
+    if result.skipped_done:
+        err.print(f"{len(result.skipped_done)} document(s) already in {out}, not parsed again", highlight=False)
+    failed = [d for d in result.parsed if d.status is Status.FAILURE]
+    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); "
+              f"{len(result.parsed)} parsed now ({len(failed)} failed), {result.retagged} re-tagged. "
+              f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()

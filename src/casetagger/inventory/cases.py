@@ -7,6 +7,7 @@ Names come from quotes ("Læselyst i Mørkhøj"), from "projektet X" / "indsatse
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 QUOTED = re.compile(r"[\"“”„»«']([A-ZÆØÅ][^\"“”„»«'\n]{2,60}?)[\"“”„»«']")
 LEAD = re.compile(r"\b(?i:projektet|indsatsen|initiativet|programmet|forløbet|partnerskabet|ordningen|kampagnen|"
@@ -20,6 +21,8 @@ NOT_A_CASE = re.compile(r"(kommune|kommunes|kommunalbestyrelse|udvalg|udvalget|f
                         r"regionen|ministeri\w*|styrelse\w*|direktion|byråd|rådhus|danmarks statistik|kl|fond|fonden|"
                         r"forening\w*|universitet\w*|sagen|bekæmpelse|kors|a/s|aps|selskab\w*|park|torv|vej|allé|"
                         r"gade|station|sogn|centret|centeret)\b", re.I)
+ROLE_BEFORE = re.compile(r"\b(?:sagsbehandler|borgmester|rådmand|formand|næstformand|direktør|chef|leder|konsulent|"
+                         r"medarbejder|kontaktperson|hr\.|fru|borgeren|medlem)\s*$", re.I)
 CONNECTOR_END = re.compile(r"(?:\s+(?:og|i|for|med|til|på|af|om|fra|mod|uden|&))+$")
 
 
@@ -37,7 +40,11 @@ def _capitalised_runs(text: str):
             run = run.split(None, 1)[1] if " " in run else ""
             run = re.sub(r"^(?:i|og|for|med|på|til)\s+", "", run)
         run = _tidy(run)
-        if sum(word[0].isupper() for word in run.split()) >= 2:
+        words = run.split()
+        # two capitalised words alone are as likely a person ("Mette Holm"): want a connector or three
+        plausible = len(words) >= 3 or any(w in CONNECTORS or w == "og" for w in words)
+        role = ROLE_BEFORE.search(text[:start])
+        if sum(w[0].isupper() for w in words) >= 2 and plausible and not role:
             yield run
 
 
@@ -52,8 +59,12 @@ def _introduced(text: str):
             following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if not word or lower in STOP or (lower == "og" and not following[:1].isupper()):
                 break
-            if word[0].islower() and lower not in CONNECTORS and lower != "og" and not connected:
-                break
+            if word[0].islower() and lower not in CONNECTORS and lower != "og":
+                # lower-case words belong to a name only after a connector ("Unge med kant"), and a
+                # present-tense verb after one ("... kant hjælper") ends it: Danish verbs end in -r
+                if not connected or not words[-1][0].islower() and words[-1].lower() not in CONNECTORS \
+                        or (lower.endswith("r") and words[-1][0].islower()):
+                    break
             connected |= lower in CONNECTORS
             words.append(word)
             if punctuation:
@@ -84,6 +95,9 @@ def case_names(text: str) -> list[str]:
 def case_key(name: str) -> str:
     """Names that differ in case, quotes or spacing are the same case."""
     return re.sub(r"[^\wæøå]+", " ", name.lower()).strip()
+
+
+MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
 
 
 @dataclass
@@ -117,17 +131,49 @@ def excerpt(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
 
 
+# The standard sections of a Danish agenda item: they say where in an item a passage is, not which
+# case it is about. Headings that recur under several parents in a document count as such too.
+SECTION_HEADINGS = {"sagsfremstilling", "indstilling", "beslutning", "økonomiske konsekvenser", "økonomi", "bilag",
+                    "baggrund", "resumé", "resume", "sagsnr", "høring", "kommunikation", "lovgrundlag", "tidsplan",
+                    "proces", "indledning", "formål", "sagen", "videre proces", "bemærkninger"}
+
+
+def _section_headings(passages: list[dict]) -> set[tuple[str, str]]:
+    parents: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for p in passages:
+        headings = p.get("headings") or []
+        for depth, heading in enumerate(headings):
+            parents.setdefault((p["file"], heading), set()).add(tuple(headings[:depth]))
+    return {key for key, seen in parents.items() if len(seen) >= 2}
+
+
 def build_cases(passages: list[dict]) -> list[Case]:
-    """Tagged passages into cases; sets each passage's ``case`` and ``case_names``."""
+    """Tagged passages (in document order) into cases; sets each passage's ``case`` and ``case_names``.
+
+    A passage without a name of its own belongs to the case last named in the same agenda item or
+    section; failing that, it becomes a case titled by its nearest heading that is not a standard
+    section heading ("Sagsfremstilling", "Beslutning" ...).
+    """
+    repeated = _section_headings(passages)
     cases: dict[str, Case] = {}
+    last_named: dict[tuple, str] = {}
     for passage in passages:
-        if not passage["labels"]:
+        context = (passage["file"],) + tuple(
+            h for h in passage.get("headings") or []
+            if h.lower().strip(" :.") not in SECTION_HEADINGS and (passage["file"], h) not in repeated)
+        names = case_names(passage["text"]) if passage["labels"] else []
+        if names:
+            last_named[context] = names[0]
+        if not passage["labels"] or len(passage["text"].split()) < MIN_CASE_WORDS:
             passage["case"], passage["case_names"] = None, []
             continue
-        names = case_names(passage["text"])
-        from_heading = not names
-        if from_heading:
-            names = [passage.get("heading") or f"{passage['file']}, side {passage['page']}"]
+        from_heading = False
+        if not names:
+            if context in last_named:
+                names = [last_named[context]]
+            else:
+                from_heading = True
+                names = [context[-1] if len(context) > 1 else f"{Path(passage['file']).name}, side {passage['page']}"]
         passage["case"], passage["case_names"] = names[0], names
         for name in names:
             case = cases.setdefault(case_key(name), Case(name, from_heading=from_heading))

@@ -36,6 +36,11 @@ class Tagger:
         return self.card.get("version", "unknown")
 
     @property
+    def model_version(self) -> str:
+        """Names the exact model: a retrained model with the same version number still differs."""
+        return f"{self.card.get('name', 'model')}@{self.version}#{self.card.get('corpus_hash', '')[:8]}"
+
+    @property
     def taxonomy(self) -> Taxonomy:
         """The label set the model was trained for, as recorded in its card."""
         return Taxonomy.from_dict({"name": self.card["taxonomy"], "labels": self.card["taxonomy_labels"]})
@@ -94,5 +99,5 @@ class Tagger:
             if evidence:
                 found = self.model.evidence(texts[i], above, x=x[i]) if above else {}
                 out["evidence"] = {self.labels[j]: found.get(j, []) for j in above}
-            out["model"] = self.version
+            out["model"] = self.model_version
             yield out

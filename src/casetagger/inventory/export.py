@@ -1,0 +1,117 @@
+"""The inventory's files: passages.jsonl, cases.csv and inventory.xlsx.
+
+Cell text comes from PDFs, so text that a spreadsheet would read as a formula (= + - @ and
+tab or carriage return first) is escaped with a leading apostrophe.
+"""
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from casetagger.inventory.cases import Case
+from casetagger.jsonl import write_jsonl
+from casetagger.taxonomy import Taxonomy
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file beside ``path``: readers never see half a file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are meant to be shared
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def pages_text(documents: dict[str, set[int]]) -> str:
+    return "; ".join(f"{Path(f).name} s. {', '.join(map(str, sorted(p)))}" for f, p in sorted(documents.items()))
+
+
+def case_row(case: Case, taxonomy: Taxonomy) -> dict:
+    return {
+        "case": case.name,
+        "goals": "; ".join(taxonomy.name_da(l) for l in taxonomy.goals if l in case.labels),
+        "sdgs": "; ".join(taxonomy.name_da(l) for l in taxonomy.sdgs if l in case.labels),
+        "labels": " ".join(l for l in taxonomy.ids if l in case.labels),
+        "scores": "; ".join(f"{l}={case.scores[l]:.2f}" for l in taxonomy.ids if l in case.scores),
+        "best_score": round(case.best, 3),
+        "documents": "; ".join(sorted(Path(f).name for f in case.documents)),
+        "pages": pages_text(case.documents),
+        "passages": len(case.passages),
+        "named_in_text": "no" if case.from_heading else "yes",
+        "excerpt": case.excerpt,
+    }
+
+
+def write_passages(path: Path, passages: list[dict]) -> None:
+    write_jsonl(path, passages)
+
+
+def write_cases_csv(path: Path, cases: list[Case], taxonomy: Taxonomy) -> None:
+    rows = [case_row(c, taxonomy) for c in cases]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(case_row(Case("x"), taxonomy)))
+    writer.writeheader()
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
+    # utf-8 with BOM: Excel opens it with æøå intact
+    atomic_write(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8-sig"))
+
+
+def write_workbook(path: Path, cases: list[Case], passages: list[dict], taxonomy: Taxonomy) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    overview = book.active
+    overview.title = "Overblik"
+    overview.append(["Sager pr. mål og verdensmål"] + [taxonomy.name_da(s) for s in taxonomy.sdgs] + ["Sager i alt"])
+    for goal in taxonomy.goals:
+        with_goal = [c for c in cases if goal in c.labels]
+        overview.append([taxonomy.name_da(goal)] + [sum(s in c.labels for c in with_goal) for s in taxonomy.sdgs]
+                        + [len(with_goal)])
+    headers = {"case": "Sag", "goals": "Mål", "sdgs": "Verdensmål", "labels": "Etiketter", "scores": "Scorer",
+               "best_score": "Bedste score", "documents": "Dokumenter", "pages": "Sider", "passages": "Afsnit",
+               "named_in_text": "Navngivet i teksten", "excerpt": "Uddrag"}
+    for goal in taxonomy.goals:
+        sheet = book.create_sheet(_sheet_title(taxonomy.name_da(goal)))
+        sheet.append(list(headers.values()))
+        for case in (c for c in cases if goal in c.labels):
+            sheet.append([safe_cell(v) for v in case_row(case, taxonomy).values()])
+    sheet = book.create_sheet("Alle afsnit")
+    sheet.append(["Id", "Fil", "Side", "Overskrift", "Sag", "Etiketter", "Tekst"])
+    for p in passages:
+        sheet.append([safe_cell(v) for v in (p["id"], Path(p["file"]).name, p["page"], p.get("heading", ""),
+                                             p.get("case") or "", " ".join(p["labels"]), p["text"])])
+    for sheet in book.worksheets:
+        sheet.freeze_panes = "B2" if sheet is overview else "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for index, column in enumerate(sheet.columns, start=1):
+            longest = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+            sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, longest + 2))
+            for cell in column[1:]:
+                if isinstance(cell.value, str) and len(cell.value) > 60:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    atomic_write(path, lambda tmp: book.save(tmp))
+
+
+def _sheet_title(name: str) -> str:
+    """Excel allows 31 characters and none of []:*?/\\ in a sheet name."""
+    for bad in "[]:*?/\\":
+        name = name.replace(bad, " ")
+    return name[:31]

@@ -1,0 +1,82 @@
+"""report.html: one self-contained file (inline SVG charts, inline CSS, no network)."""
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import jinja2
+
+from casetagger.inventory.cases import Case
+from casetagger.inventory.export import atomic_write, pages_text
+from casetagger.taxonomy import Taxonomy
+
+TEMPLATE = Path(__file__).with_name("report.html.j2")
+
+
+def _svg(figure) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight")
+    svg = buffer.getvalue()
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)  # creator and date: noise
+    return svg[svg.index("<svg"):]  # drop the XML prolog and doctype to inline it
+
+
+def charts(cases: list[Case], taxonomy: Taxonomy) -> dict[str, str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.hashsalt": "casetagger", "font.size": 9, "svg.fonttype": "path"})
+    out = {}
+    for kind, labels in (("goals", taxonomy.goals), ("sdgs", taxonomy.sdgs)):
+        counts = [sum(label in c.labels for c in cases) for label in labels]
+        figure, axis = plt.subplots(figsize=(7, 0.35 * len(labels) + 0.6))
+        axis.barh([taxonomy.name_da(l) for l in labels][::-1], counts[::-1], color="#2e7d5b")
+        for y, n in enumerate(counts[::-1]):
+            axis.text(n, y, f" {n}", va="center")
+        axis.set_xlabel("sager")
+        axis.spines[["top", "right"]].set_visible(False)
+        out[kind] = _svg(figure)
+        plt.close(figure)
+    matrix = [[sum(g in c.labels and s in c.labels for c in cases) for s in taxonomy.sdgs] for g in taxonomy.goals]
+    figure, axis = plt.subplots(figsize=(8, 0.45 * len(taxonomy.goals) + 1.8))
+    image = axis.imshow(matrix, cmap="Greens", aspect="auto")
+    axis.set_xticks(range(len(taxonomy.sdgs)), [taxonomy.name_da(s) for s in taxonomy.sdgs], rotation=35, ha="right")
+    axis.set_yticks(range(len(taxonomy.goals)), [taxonomy.name_da(g) for g in taxonomy.goals])
+    peak = max((max(row) for row in matrix), default=0) or 1
+    for i, row in enumerate(matrix):
+        for j, n in enumerate(row):
+            axis.text(j, i, str(n), ha="center", va="center", color="white" if n > peak / 2 else "black")
+    figure.colorbar(image, ax=axis, label="sager")
+    out["heatmap"] = _svg(figure)
+    plt.close(figure)
+    return out
+
+
+def write_report(path: Path, cases: list[Case], passages: list[dict], documents: list[dict], taxonomy: Taxonomy,
+                 model: dict, top: int = 10) -> None:
+    per_doc = Counter(p["file"] for p in passages)
+    tagged_per_doc = Counter(p["file"] for p in passages if p["labels"])
+    cases_per_doc = Counter(f for c in cases for f in c.documents)
+    coverage = [dict(d, n_passages=per_doc[d["file"]], tagged=tagged_per_doc[d["file"]],
+                     cases=cases_per_doc[d["file"]], name=Path(d["file"]).name) for d in documents]
+    by_goal = []
+    for goal in taxonomy.goals:
+        ranked = sorted((c for c in cases if goal in c.labels), key=lambda c: -c.scores[goal])
+        by_goal.append({"id": goal, "name": taxonomy.name_da(goal), "total": len(ranked), "cases": [
+            {"name": c.name, "score": c.scores[goal], "pages": pages_text(c.documents), "excerpt": c.excerpt,
+             "evidence": c.evidence.get(goal, []),
+             "labels": [taxonomy.name_da(l) for l in taxonomy.ids if l in c.labels and l != goal]}
+            for c in ranked[:top]]})
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
+    html = template.render(
+        charts={k: jinja2.utils.markupsafe.Markup(v) for k, v in charts(cases, taxonomy).items()},
+        n_cases=len(cases), n_passages=len(passages), n_tagged=sum(bool(p["labels"]) for p in passages),
+        documents=coverage, problems=[d for d in coverage if d["status"] != "SUCCESS" or d["errors"]],
+        by_goal=by_goal, model=model, taxonomy=taxonomy,
+        goal_counts=[(taxonomy.name_da(g), sum(g in c.labels for c in cases)) for g in taxonomy.goals],
+        sdg_counts=[(taxonomy.name_da(s), sum(s in c.labels for c in cases)) for s in taxonomy.sdgs])
+    atomic_write(path, lambda tmp: tmp.write_text(html, encoding="utf-8"))

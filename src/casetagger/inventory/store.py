@@ -1,0 +1,112 @@
+"""The run's state in DIR/casetagger.sqlite: parsed documents, their passages, and tags per model.
+
+Each document is written in one transaction with all its passages, so a run killed at any
+moment resumes with nothing lost and nothing counted twice. Tags are keyed by passage and
+model version: a new model re-tags stored passages without re-parsing any PDF.
+"""
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from casetagger.ingest.document import DocumentResult, Status
+from casetagger.inventory.privacy import mask
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,      -- sha256 of the file, or 'file:' + path when it could not be read
+    file TEXT NOT NULL,
+    status TEXT NOT NULL,
+    pages INTEGER NOT NULL,
+    summary TEXT NOT NULL,        -- the DocumentResult without passages, JSON
+    parsed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS passages (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    seq INTEGER NOT NULL,
+    record TEXT NOT NULL          -- the passage with provenance, personal data masked, JSON
+);
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
+CREATE TABLE IF NOT EXISTS tags (
+    passage_id TEXT NOT NULL REFERENCES passages(id),
+    model_version TEXT NOT NULL,
+    result TEXT NOT NULL,         -- scores, labels, evidence, JSON
+    tagged_at TEXT NOT NULL,
+    PRIMARY KEY (passage_id, model_version)
+);
+"""
+MASKED_FIELDS = ("text", "heading")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class RunStore:
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "casetagger.sqlite"
+        self.db = sqlite3.connect(self.path, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def done(self, doc_id: str) -> bool:
+        """Parsed before (successfully or partly): a rerun skips it. Failures are tried again."""
+        row = self.db.execute("SELECT status FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row is not None and row[0] != Status.FAILURE.value
+
+    def save_document(self, result: DocumentResult) -> None:
+        doc_id = result.doc_id or f"file:{result.file}"
+        records = []
+        for seq, passage in enumerate(result.passages):
+            passage = dict(passage)
+            for key in MASKED_FIELDS:
+                passage[key] = mask(passage[key])
+            passage["headings"] = [mask(h) for h in passage["headings"]]
+            records.append((passage["id"], doc_id, seq, json.dumps(passage, ensure_ascii=False)))
+        with self.db:  # one transaction: the document and all its passages, or nothing
+            self.db.execute("DELETE FROM tags WHERE passage_id IN (SELECT id FROM passages WHERE doc_id = ?)", (doc_id,))
+            self.db.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
+            self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                            (doc_id, result.file, result.status.value, result.pages,
+                             json.dumps(result.summary(), ensure_ascii=False), now()))
+            self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)", records)
+
+    def untagged(self, model_version: str) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT record FROM passages p WHERE NOT EXISTS "
+            "(SELECT 1 FROM tags t WHERE t.passage_id = p.id AND t.model_version = ?) ORDER BY doc_id, seq",
+            (model_version,))
+        return [json.loads(r[0]) for r in rows]
+
+    def save_tags(self, tagged: list[dict], model_version: str) -> None:
+        stamp = now()
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", [
+                (row["id"], model_version,
+                 json.dumps({k: row[k] for k in ("scores", "labels", "evidence")}, ensure_ascii=False), stamp)
+                for row in tagged])
+
+    def documents(self) -> list[dict]:
+        rows = self.db.execute("SELECT summary FROM documents ORDER BY file")
+        return [json.loads(r[0]) for r in rows]
+
+    def tagged_passages(self, model_version: str) -> list[dict]:
+        """Every stored passage with its tags from ``model_version``, in document order."""
+        rows = self.db.execute(
+            "SELECT p.record, t.result FROM passages p JOIN documents d ON d.doc_id = p.doc_id "
+            "LEFT JOIN tags t ON t.passage_id = p.id AND t.model_version = ? ORDER BY d.file, p.seq",
+            (model_version,))
+        out = []
+        for record, result in rows:
+            passage = json.loads(record)
+            passage.update(json.loads(result) if result else {"scores": {}, "labels": [], "evidence": {}})
+            passage["model"] = model_version if result else None
+            out.append(passage)
+        return out

@@ -1,0 +1,165 @@
+"""End to end: a folder of PDFs into the inventory, resumable, masked, consistent."""
+
+import csv
+import html
+import json
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from council import COUNCIL_AGENDA
+from openpyxl import load_workbook
+from pdfgen import Heading, Paragraph, build_pdf
+from typer.testing import CliRunner
+
+from casetagger.cli import app
+from casetagger.inventory.run import run_inventory
+from casetagger.model.tagger import DEFAULT_MODEL
+
+runner = CliRunner()
+CPR_LIKE = re.compile(r"\b\d{6}-?\d{4}\b")
+
+CASEWORK = [
+    Heading("Handleplan for udsatte borgere 2025", 1),
+    Heading("Boligsocial indsats i Værebro Park", 2),
+    Paragraph("Indsatsen Tryg Hverdag i Værebro Park giver udsatte familier en fast kontaktperson og hjælp til "
+              "bolig, job og skolegang. Sammen med boligselskabet og frivillige fra Røde Kors har 64 familier fået "
+              "støtte i 2025, og antallet af udsættelser er halveret i forhold til året før."),
+    Paragraph("Sagsbehandler Mette Holm kan kontaktes på tlf. 39 57 61 23 eller mette.holm@gladsaxe.dk. Sagen "
+              "vedrører borgeren med CPR-nr. 120384-1234, som har fået tilbudt en ny bolig i afdelingen."),
+    Paragraph("=HYPERLINK(\"http://example.invalid\",\"klik\") stod i feltet, og <script>alert(1)</script> "
+              "<img src=x onerror=alert(2)> blev indsat i teksten, som skal vises sikkert i rapporten."),
+]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, council_pdf, bad_files) -> Path:
+    folder = tmp_path_factory.mktemp("documents")
+    shutil.copy(council_pdf, folder / "dagsorden.pdf")
+    build_pdf(folder / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
+    shutil.copy(bad_files["corrupt"], folder / "ødelagt.pdf")
+    (folder / "noter.txt").write_text("ikke en pdf", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def inventory(folder, tmp_path_factory):
+    out = tmp_path_factory.mktemp("inventory")
+    result = runner.invoke(app, ["run", str(folder), "--out", str(out), "--jobs", "2"])
+    return out, result
+
+
+def test_run_writes_every_output_and_names_the_failure(inventory):
+    out, result = inventory
+    assert result.exit_code == 1  # the corrupt file failed; the others are in the inventory
+    assert "ødelagt.pdf" in result.stderr and "skipped (not a PDF)" in result.stderr
+    for name in ("passages.jsonl", "cases.csv", "inventory.xlsx", "report.html", "documents.jsonl"):
+        assert (out / name).stat().st_size > 0
+    documents = {Path(d["file"]).name: d for d in map(json.loads, (out / "documents.jsonl").read_text().splitlines())}
+    assert documents["ødelagt.pdf"]["status"] == "FAILURE" and documents["dagsorden.pdf"]["status"] == "PARTIAL"
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "ødelagt.pdf" in report and "corrupt or unreadable" in report
+
+
+def test_run_outputs_agree(inventory):
+    out, _ = inventory
+    passages = [json.loads(line) for line in (out / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
+    documents = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert len(passages) == sum(d["n_passages"] for d in documents)
+    with (out / "cases.csv").open(encoding="utf-8-sig") as f:
+        cases = list(csv.DictReader(f))
+    assert cases and {"Kickstarter til dobbelt bundlinje", "Røgfri Idrætstid", "Tryg Hverdag i Værebro Park"} <= {c["case"] for c in cases}
+    named = {p["case"] for p in passages if p["case"]}
+    assert named == {c["case"] for c in cases}
+    book = load_workbook(out / "inventory.xlsx")
+    assert book.sheetnames[0] == "Overblik" and book.sheetnames[-1] == "Alle afsnit"
+    assert book["Alle afsnit"].max_row == len(passages) + 1
+    assert book["Alle afsnit"].freeze_panes == "A2" and book["Alle afsnit"].auto_filter.ref
+    overview = {row[0]: row[-1] for row in book["Overblik"].iter_rows(min_row=2, values_only=True)}
+    for goal_name, total in overview.items():
+        sheet = book[goal_name[:31]]
+        listed = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        assert sheet.max_row - 1 == total
+        assert listed == {c["case"] for c in cases if goal_name in c["goals"]}
+    report = (out / "report.html").read_text(encoding="utf-8")
+    for case in cases:
+        assert html.escape(case["case"], quote=False) in report
+    assert report.count("<svg") == 3  # goals, SDGs, heatmap, inline
+    assert not re.search(r"(src|href)=[\"']?https?:|url\((?!#)|<link|<script", report)  # nothing loads from a network
+
+
+def test_run_masks_personal_data_in_every_output(inventory):
+    out, _ = inventory
+    texts = [(out / n).read_text(encoding="utf-8") for n in ("passages.jsonl", "cases.csv", "report.html")]
+    book = load_workbook(out / "inventory.xlsx")
+    texts += [str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    for text in texts:
+        assert not CPR_LIKE.search(text) and "mette.holm@" not in text and "39 57 61 23" not in text
+    assert "[CPR-nr.]" in texts[0] and "[telefon]" in texts[0] and "[e-mail]" in texts[0]
+    db = sqlite3.connect(out / "casetagger.sqlite")
+    stored = " ".join(r[0] for r in db.execute("SELECT record FROM passages"))
+    assert not CPR_LIKE.search(stored)  # the review app reads the store: masked there too
+
+
+def test_run_escapes_hostile_text(inventory):
+    out, _ = inventory
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in report and "<img src=x" not in report
+    cells = [c for row in load_workbook(out / "inventory.xlsx")["Alle afsnit"].iter_rows(values_only=True) for c in row]
+    assert not any(isinstance(c, str) and c.startswith("=") for c in cells)
+    assert any(isinstance(c, str) and c.startswith("'=HYPERLINK") for c in cells)
+
+
+def test_run_rerun_skips_done_and_new_model_retags(folder, tmp_path):
+    out = tmp_path / "inv"
+    first = run_inventory([folder], out)
+    again = run_inventory([folder], out)
+    assert [Path(d.file).name for d in again.parsed] == ["ødelagt.pdf"]  # failures are tried again
+    assert len(again.skipped_done) == 2 and again.retagged == 0 and again.passages == first.passages
+    model = tmp_path / "model-1.0.1"
+    shutil.copytree(DEFAULT_MODEL, model)
+    card = json.loads((model / "model.json").read_text())
+    (model / "model.json").write_text(json.dumps(dict(card, version="1.0.1")))
+    retagged = run_inventory([folder], out, model=model)
+    assert retagged.retagged == first.passages and len(retagged.parsed) == 1  # only the corrupt one re-parsed
+    tags = [json.loads(line)["model"] for line in (out / "passages.jsonl").read_text().splitlines()]
+    assert tags and all("@1.0.1#" in t for t in tags)
+
+
+def test_run_resumes_after_kill(tmp_path):
+    """kill -9 in the middle of a run: the rerun finishes, nothing lost, nothing counted twice."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    long_agenda = [e for e in COUNCIL_AGENDA if not type(e).__name__ == "ScannedPage"] * 3
+    for i in range(4):
+        build_pdf(folder / f"dagsorden_{i}.pdf", long_agenda, header=(f"Udvalg {i}", "Dagsorden"))
+    out = tmp_path / "inv"
+    command = [sys.executable, "-m", "casetagger", "run", str(folder), "--out", str(out), "--jobs", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    db_path, deadline = out / "casetagger.sqlite", time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        if db_path.exists():
+            try:
+                stored = sqlite3.connect(db_path).execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0
+            if stored >= 1:
+                break
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert 1 <= stored < 4, "the run should have been killed part-way"
+    result = run_inventory([folder], out)
+    assert len(result.skipped_done) >= 1 and len(result.parsed) + len(result.skipped_done) == 4
+    db = sqlite3.connect(db_path)
+    per_doc = db.execute("SELECT COUNT(*) FROM passages GROUP BY doc_id").fetchall()
+    assert len(per_doc) == 4 and len({n for (n,) in per_doc}) == 1  # identical documents, identical counts
+    ids = [json.loads(line)["id"] for line in (out / "passages.jsonl").read_text().splitlines()]
+    assert len(ids) == len(set(ids)) == 4 * per_doc[0][0]
