@@ -7,7 +7,8 @@ P = Paragraph
 BOARD_MINUTES = [
     Heading("Referat af Børne- og Undervisningsudvalgets møde den 4. november 2025", 1),
     P("Mødet blev holdt på rådhuset, mødelokale 2, kl. 16.00-18.15. Afbud: Line Brøndum Kristiansen (A). "
-      "Referatet er godkendt af formanden og offentliggøres på kommunens hjemmeside."),
+      "Fra forvaltningen deltog direktøren for Børn og Kultur, skolechefen og dagtilbudschefen. Referatet er "
+      "godkendt af formanden og offentliggøres på kommunens hjemmeside."),
 
     Heading("1. Godkendelse af dagsorden", 2),
     Heading("Beslutning", 3),
@@ -76,7 +77,8 @@ BOARD_MINUTES = [
       "mio. kr. til indkøb af bøger og uddannelse af læsevejledere. Gives der afslag, gennemføres projektet i "
       "en mindre udgave inden for den afsatte ramme."),
     Heading("Beslutning", 3),
-    P("Godkendt. Jonas Fårup Villadsen (V) deltog ikke i behandlingen af punktet."),
+    P("Godkendt. Udvalget bad om at få forelagt en midtvejsstatus i efteråret 2027, herunder resultaterne af de "
+      "første sprogvurderinger. Jonas Fårup Villadsen (V) deltog ikke i behandlingen af punktet."),
     Heading("Bilag", 3),
     P("Bilag 1: Projektbeskrivelse. Bilag 2: Notat om læseresultater på Mørkhøj Skole 2022-2025."),
 
@@ -111,7 +113,8 @@ BOARD_MINUTES = [
       "kvalitetsudvikling."),
     Heading("Beslutning", 3),
     P("Godkendt. Udvalget ønsker, at erfaringerne med børnenes deltagelse i vejning af madspild deles på den "
-      "fælles pædagogiske dag for dagtilbuddene i foråret."),
+      "fælles pædagogiske dag for dagtilbuddene i foråret, og at forældrebestyrelserne inddrages, når "
+      "menuerne i de nye institutioner skal lægges om."),
     Heading("Bilag", 3),
     P("Bilag 1: Statusnotat om projektet, oktober 2025. Bilag 2: Resultater af spørgeskemaundersøgelsen blandt "
       "forældre."),
@@ -127,7 +130,13 @@ BOARD_MINUTES = [
       "aftenen. Skolernes trivselsvejledere og SSP kan henvise unge, men de unge kan også selv møde op uden "
       "aftale. Målet er at nå 60 unge i det første år. Ventilen gennemfører en før- og eftermåling af de unges "
       "trivsel, og resultaterne forelægges udvalget efter et år. Ungdomsrådet er blevet hørt og bakker op om "
-      "indsatsen, men foreslår, at mødestederne markedsføres på de sociale medier, som de unge faktisk bruger."),
+      "indsatsen, men foreslår, at mødestederne markedsføres på de sociale medier, som de unge faktisk "
+      "bruger."),
+    P("Indsatsen supplerer kommunens eksisterende tilbud til unge i mistrivsel, herunder den anonyme "
+      "rådgivning og Ungdomsskolens samtalegrupper. Forskellen er, at mødestederne ikke er behandling, men et "
+      "sted, hvor de unge kan øve sig i at være sammen med andre i trygge rammer. De frivillige er typisk "
+      "studerende mellem 20 og 30 år, og Ventilen rekrutterer dem blandt andet gennem samarbejde med "
+      "uddannelsesinstitutionerne i nærområdet. Lykkes indsatsen, kan den udvides til Søborg i 2027."),
     P("På mødet holdt en projektleder fra Ventilen Danmark oplæg om erfaringerne fra andre kommuner, hvor syv "
       "ud af ti unge, der er kommet fast på et mødested i et halvt år, oplever at være mindre ensomme."),
     Heading("Indstilling", 3),
@@ -158,6 +167,9 @@ BOARD_MINUTES = [
       "2027 trækker ud."),
     Heading("Indstilling", 3),
     P("Forvaltningen indstiller, at mødeplanen for 2026 godkendes."),
+    Heading("Økonomiske konsekvenser", 3),
+    P("Mødeplanen har ingen økonomiske konsekvenser ud over udgifterne til forplejning og mødelokaler, som i "
+      "forvejen afholdes inden for sekretariatets budget."),
     Heading("Beslutning", 3),
     P("Godkendt med den ændring, at mødet i februar flyttes fra den 3. til den 10. februar, så det ikke falder "
       "sammen med Kommunalbestyrelsens temadag."),
