@@ -13,7 +13,7 @@ $(BIN)/casetagger: pyproject.toml
 	touch $@
 
 demo: $(BIN)/casetagger
-	$(BIN)/casetagger ingest examples/ --out out/passages.jsonl --documents out/documents.jsonl
+	$(BIN)/casetagger run examples/ --out out/
 
 test: $(BIN)/casetagger
 	$(BIN)/python -m pytest
@@ -23,3 +23,5 @@ examples: $(BIN)/casetagger
 
 bench: $(BIN)/casetagger
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/tag.py
+	$(BIN)/python benchmarks/run.py

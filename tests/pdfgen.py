@@ -237,7 +237,10 @@ def build_pdf(path: Path, elements: list, header=("Gladsaxe Kommune · Økonomiu
               footer: str = "Side {page}") -> _Writer:
     writer = _Writer(path, header, footer)
     writer.new_page()
-    for element in elements:
+    for index, element in enumerate(elements):
+        after_columns = index > 0 and isinstance(elements[index - 1], ColumnPage)
+        if after_columns and not isinstance(element, ScannedPage):
+            writer.new_page()  # full-width text never continues below a two-column page
         if isinstance(element, Heading):
             writer.heading(element)
         elif isinstance(element, Paragraph):

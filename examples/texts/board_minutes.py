@@ -163,7 +163,7 @@ BOARD_MINUTES = [
     P("Dagsordenen udsendes senest seks dage før mødet, og sager til behandling skal være forvaltningen i "
       "hænde senest tre uger før. Udvalgsmedlemmer, der er forhindret i at møde fysisk, kan efter aftale med "
       "formanden deltage digitalt, dog ikke i behandlingen af lukkede punkter, hvor der skal sikres fortrolighed. "
-      "Forvaltningen gør opmærksom på, at mødet i december kan blive flyttet, hvis budgetforhandlingerne for "
+      "Forvaltningen gør opmærksom på, at mødet i september kan blive flyttet, hvis budgetforhandlingerne for "
       "2027 trækker ud."),
     Heading("Indstilling", 3),
     P("Forvaltningen indstiller, at mødeplanen for 2026 godkendes."),

@@ -103,12 +103,10 @@ STRATEGY_FOLLOWUP = [
     Heading("Hurtig Match i Jobcentret", 3),
     P("Jobcentrets virksomhedsservice har i andet halvår afprøvet Hurtig Match, hvor en virksomhed, der "
       "henvender sig med en ledig stilling, får præsenteret mindst tre relevante kandidater inden for fem "
-      "arbejdsdage. Virksomhedskonsulenterne besøger virksomheden, før kandidaterne udvælges, så de kender "
-      "arbejdspladsen og kravene til stillingen. I perioden har 118 virksomheder benyttet ordningen, og 164 "
+      "arbejdsdage. I perioden har 118 virksomheder benyttet ordningen, og 164 "
       "ledige er blevet ansat, heraf 41 i stillinger inden for lager, transport og rengøring, hvor "
-      "virksomhederne tidligere har haft svært ved at rekruttere. I en brugerundersøgelse giver virksomhederne "
-      "servicen en gennemsnitlig karakter på 4,5 på en skala fra 1 til 5, og ordningen gøres derfor permanent "
-      "fra 1. januar 2026."),
+      "virksomhederne tidligere har haft svært ved at rekruttere. Virksomhederne giver servicen en "
+      "gennemsnitlig karakter på 4,5 på en skala fra 1 til 5, og ordningen gøres permanent fra 1. januar 2026."),
     Heading("Kvarterpartnerskab Gladsaxe Erhvervsby", 3),
     P("Kvarterpartnerskab Gladsaxe Erhvervsby er et BID-samarbejde, hvor grundejere, virksomheder og kommunen i "
       "fællesskab finansierer forbedringer af erhvervskvarteret. I andet halvår har de 46 deltagende "
@@ -225,21 +223,46 @@ STRATEGY_FOLLOWUP = [
           "solceller. Husstandenes genanvendelse af affald er steget fra 39 til 56 procent, og 88 procent af "
           "kommunens indkøb af rengøringsmidler, papir og kontorartikler er nu miljømærket. Andelen af "
           "økologiske fødevarer i de kommunale køkkener er 71 procent, og madspildet i køkkenerne på "
-          "plejecentrene er halveret siden 2020."),
+          "pleje|centrene er halveret siden 2020. På klimatilpasningsområdet er 14 kilometer kloak separeret, "
+          "og der er anlagt ni skybrudsprojekter, som tilsammen kan tilbageholde 38.000 kubikmeter regnvand. "
+          "Udledningen fra borgernes og virksomhedernes transport er derimod kun faldet med 6 procent, og "
+          "transporten er dermed fortsat den største udfordring i kommunens klimaplan."),
         P("Sundhed, uddannelse og job (verdensmål 3, 4 og 8): Andelen af 25-årige med mindst en "
-          "ungdomsuddannelse er steget til 89 procent, og 92 procent af skoleeleverne svarer i den nationale "
+          "ungdoms|uddannelse er steget til 89 procent, og 92 procent af skoleeleverne svarer i den nationale "
           "trivselsmåling, at de er glade for deres skole. Ledigheden er faldet til 2,6 procent, og antallet af "
           "virksomheder med adresse i kommunen er steget med 1.100 siden 2018. Andelen af voksne, der ryger "
           "dagligt, er faldet fra 15 til 9 procent, mens andelen af ældre over 75 år, der føler sig ensomme, "
           "stort set er uændret. Det er baggrunden for, at ensomhed blandt ældre er et af temaerne i "
-          "sundhedspolitikken for de kommende år."),
+          "sundheds|politikken for de kommende år. Middellevetiden er steget med et år siden 2018, og antallet "
+          "af forebyggelige indlæggelser blandt borgere over 65 år er faldet med 11 procent, blandt andet fordi "
+          "hjemmeplejen og de praktiserende læger samarbejder tættere om de mest sårbare ældre."),
+        P("Lige muligheder (verdensmål 4, 8 og 11): Antallet af borgere i fleksjob er steget fra 410 til 640, "
+          "og 52 borgere var registreret som hjemløse ved den seneste optælling mod 74 i 2019. Forskellen i "
+          "karaktergennemsnittet ved folkeskolens afgangsprøve mellem elever fra de almene boligområder og "
+          "kommunens øvrige elever er indsnævret fra 1,9 til 1,3 karakterpoint. Andelen af beboere i de almene "
+          "boligområder, der er i job eller uddannelse, er steget fra 61 til 70 procent. Tallene viser, at "
+          "udviklingen går i den rigtige retning, men også at der fortsat er en betydelig forskel mellem "
+          "bydelene, som de boligsociale helhedsplaner skal bidrage til at mindske. Endelig er 212 borgere "
+          "med handicap eller psykisk sygdom kommet i job med løntilskud eller i ordinær beskæftigelse i 2025, "
+          "hvilket er det højeste antal i strategiperioden."),
         P("Byer og partnerskaber (verdensmål 11 og 17): Siden 2018 er der plantet 2.900 nye træer på kommunale "
-          "arealer, og 18 hektar græsplæne er omlagt til vild natur. Der er bygget 1.450 nye boliger, heraf 380 "
+          "arealer, og 18 hektar græs|plæne er omlagt til vild natur. Der er bygget 1.450 nye boliger, heraf 380 "
           "almene, og 94 procent af borgerne bor nu mindre end 800 meter fra et stoppested for letbane, S-tog "
           "eller en højfrekvent buslinje. Kommunen deltager i 64 formelle partnerskaber med virksomheder, "
-          "foreninger, vidensinstitutioner og andre kommuner, og 2.400 frivillige er tilknyttet kommunens "
+          "foreninger, videns|institutioner og andre kommuner, og 2.400 frivillige er tilknyttet kommunens "
           "tilbud inden for idræt, kultur, ældreomsorg og natur. Partnerskaberne er opgjort efter samme metode "
           "som i 2024, så tallene kan sammenlignes fra år til år."),
+        P("Om datagrundlaget: Tallene for CO2-udledning bygger på kommunens energi- og CO2-regnskab, mens "
+          "tallene for ledighed, uddannelse og virksomheder kommer fra Danmarks Statistik. Tallene for rygning "
+          "og ensomhed stammer fra den seneste nationale sundhedsprofil, og tallene for elevernes trivsel fra "
+          "den nationale trivselsmåling i folkeskolen. Opgørelsen af træer, naturarealer og partnerskaber er "
+          "foretaget af forvaltningerne selv. Hvor opgørelsesmetoden er ændret siden 2018, er de tidligere tal "
+          "omregnet, så de kan sammenlignes, og hvor det ikke har været muligt, er det angivet i det tekniske "
+          "bilag. Strategi og Analyse vil i forbindelse med den nye kommunestrategi foreslå et fast sæt af "
+          "indikatorer, så opfølgningen fremover kan bygge på de samme tal hvert halve år. Indikatorerne "
+          "drøftes med de stående udvalg i foråret 2026, inden de indgår i Kommunalbestyrelsens behandling af "
+          "den nye strategi, så udvalgene får mulighed for at pege på de tal, der er mest relevante for "
+          "netop deres områder."),
     ]),
 
     Heading("Kontakt", 2),

@@ -74,20 +74,26 @@ def _introduced(text: str):
             yield name
 
 
-def case_names(text: str) -> list[str]:
-    """Names of initiatives in ``text``, most explicit first, without repeats.
+def explicit_names(text: str) -> list[str]:
+    """Names the text marks as names: quoted, after "projektet" and the like, before "-projektet"."""
+    names = [_tidy(m.group(1)) for m in QUOTED.finditer(text)] + list(_introduced(text))
+    return _unique(names + [_tidy(m.group(1)) for m in BEFORE_PROJECT.finditer(text)])
 
-    Capitalised runs ("Grøn Gård Bagsværd") count only when no name is marked explicitly:
-    on their own they are as often a place or an organisation as an initiative.
-    """
-    explicit = [_tidy(m.group(1)) for m in QUOTED.finditer(text)] + list(_introduced(text))
-    explicit += [_tidy(m.group(1)) for m in BEFORE_PROJECT.finditer(text)]
-    candidates = explicit or [run for run in _capitalised_runs(text) if not NOT_A_CASE.search(run)]
+
+def capitalised_names(text: str) -> list[str]:
+    """Capitalised multi-word names ("Grøn Gård Bagsværd"): as often a place or an organisation."""
+    return _unique([run for run in _capitalised_runs(text) if not NOT_A_CASE.search(run)])
+
+
+def case_names(text: str) -> list[str]:
+    """Names of initiatives in ``text``: the explicit ones, or else capitalised multi-word names."""
+    return explicit_names(text) or capitalised_names(text)
+
+
+def _unique(candidates: list[str]) -> list[str]:
     found: list[str] = []
     for name in candidates:
-        if len(name) < 4 or len(name.split()) > 8:
-            continue
-        if not any(case_key(name) == case_key(f) for f in found):
+        if 4 <= len(name) and len(name.split()) <= 8 and not any(case_key(name) == case_key(f) for f in found):
             found.append(name)
     return found
 
@@ -161,17 +167,24 @@ def build_cases(passages: list[dict]) -> list[Case]:
         context = (passage["file"],) + tuple(
             h for h in passage.get("headings") or []
             if h.lower().strip(" :.") not in SECTION_HEADINGS and (passage["file"], h) not in repeated)
-        names = case_names(passage["text"]) if passage["labels"] else []
+        names = explicit_names(passage["text"]) if passage["labels"] else []
+        heading = context[-1] if len(context) > 1 else ""
+        # "projektet Tusind nye træer" reads as "Tusind": a heading that starts with the name is the name
+        names = [heading if case_key(heading).startswith(case_key(n) + " ") else n for n in names]
         if names:
             last_named[context] = names[0]
         if not passage["labels"] or len(passage["text"].split()) < MIN_CASE_WORDS:
             passage["case"], passage["case_names"] = None, []
             continue
         from_heading = False
-        if not names:
-            if context in last_named:
-                names = [last_named[context]]
-            else:
+        if not names and context in last_named:
+            names = [last_named[context]]
+        elif not names and len(context) >= 4:
+            # under a title, a section and a heading of its own: in a follow-up report, the case
+            names, from_heading = [context[-1]], True
+        elif not names:
+            names = capitalised_names(passage["text"])
+            if not names:
                 from_heading = True
                 names = [context[-1] if len(context) > 1 else f"{Path(passage['file']).name}, side {passage['page']}"]
         passage["case"], passage["case_names"] = names[0], names
