@@ -271,5 +271,47 @@ def run_cli(
         raise typer.Exit(1)
 
 
+@app.command("review")
+def review_cli(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of `casetagger run`.")],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", help="Allow listening on an address other than localhost.")] = False,
+) -> None:
+    """Start the review web app for an inventory folder and print its address."""
+    import uvicorn
+
+    from casetagger.review.app import create_app
+    from casetagger.review.store import ReviewStore
+
+    if host not in ("127.0.0.1", "localhost", "::1") and not allow_remote:
+        fail(f"{host}: listening beyond this machine exposes the review data; add --allow-remote if that is meant")
+    if not (folder / "casetagger.sqlite").exists():
+        fail(f"{folder}: no inventory here; run `casetagger run ... --out {folder}` first")
+    store = ReviewStore(folder)
+    password = store.ensure_admin()
+    store.close()
+    if password:
+        err.print(f"First start: admin account 'admin' created with password [bold]{password}[/bold] "
+                  "(shown once, stored hashed). Add reviewers under Brugere.", highlight=False)
+    app_ = create_app(folder)
+    err.print(f"Review app on http://{host}:{port}/  (Ctrl-C to stop)", highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+@app.command("export-corrections")
+def export_corrections_cli(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of `casetagger run`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the corrections (JSON Lines).")],
+) -> None:
+    """Every reviewed passage with every label as an explicit 1 or 0 (Prodigy-compatible)."""
+    from casetagger.review.export import export_corrections
+
+    if not (folder / "casetagger.sqlite").exists():
+        fail(f"{folder}: no inventory here")
+    n = export_corrections(folder, out)
+    err.print(f"{n} reviewed passage(s) written to {out}", highlight=False)
+
+
 def main() -> None:
     app()

@@ -41,10 +41,13 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
     store = RunStore(out)
     result = RunResult(out)
     try:
+        # the review app reads which model tagged the store, with its thresholds
+        store.set_meta("model", {"model_version": version, "card": tagger.card})
         # passages stored by an earlier run but not tagged by this model: a new model, or a kill
         # between parsing and tagging; no PDF is parsed again for them
         result.retagged = _tag_pending(store, tagger, version)
-        pdfs, result.skipped_not_pdf = find_pdfs(paths)
+        # absolute paths: the review app finds the PDFs to show their pages from any directory
+        pdfs, result.skipped_not_pdf = find_pdfs([Path(p).resolve() for p in paths])
         todo = []
         for pdf in pdfs:
             try:

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS passages (
     record TEXT NOT NULL          -- the passage with provenance, personal data masked, JSON
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tags (
     passage_id TEXT NOT NULL REFERENCES passages(id),
     model_version TEXT NOT NULL,
@@ -92,6 +93,14 @@ class RunStore:
                 (row["id"], model_version,
                  json.dumps({k: row[k] for k in ("scores", "labels", "evidence")}, ensure_ascii=False), stamp)
                 for row in tagged])
+
+    def set_meta(self, key: str, value) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value, ensure_ascii=False)))
+
+    def get_meta(self, key: str, default=None):
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
 
     def documents(self) -> list[dict]:
         rows = self.db.execute("SELECT summary FROM documents ORDER BY file")

@@ -1,0 +1,157 @@
+"""Review decisions in the run's SQLite database (WAL): one row per (passage, reviewer), a version
+column against lost updates, idempotent saves by request id, and an append-only audit log.
+"""
+
+import json
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from casetagger.inventory.store import RunStore, now
+from casetagger.review.auth import check_password, hash_password
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS reviewers (
+    name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, is_admin INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS decisions (
+    passage_id TEXT NOT NULL, reviewer TEXT NOT NULL,
+    labels TEXT NOT NULL,            -- the labels the reviewer says apply, JSON
+    accepted TEXT NOT NULL, rejected TEXT NOT NULL, added TEXT NOT NULL,  -- against the suggestion
+    case_name TEXT, not_a_case INTEGER NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT '',
+    model_version TEXT, scores_shown TEXT NOT NULL,
+    version INTEGER NOT NULL, updated_at TEXT NOT NULL,
+    PRIMARY KEY (passage_id, reviewer)
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, reviewer TEXT NOT NULL, passage_id TEXT,
+    action TEXT NOT NULL, request_id TEXT, before TEXT, after TEXT
+);
+CREATE TABLE IF NOT EXISTS requests (request_id TEXT PRIMARY KEY, reviewer TEXT NOT NULL, version INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS audit_append_only_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_append_only_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
+class Conflict(Exception):
+    """Someone saved this decision since the form was loaded."""
+
+    def __init__(self, current: dict):
+        super().__init__("conflict")
+        self.current = current
+
+
+@dataclass
+class Decision:
+    passage_id: str
+    reviewer: str
+    labels: list[str]
+    suggested: list[str]
+    scores_shown: dict[str, float]
+    model_version: str | None
+    case_name: str | None = None
+    not_a_case: bool = False
+    comment: str = ""
+
+
+class ReviewStore(RunStore):
+    def __init__(self, folder: Path):
+        super().__init__(folder)
+        self.db.row_factory = sqlite3.Row
+        self.db.executescript(SCHEMA)
+
+    # -- install and accounts
+    def install_secret(self) -> str:
+        """The per-install secret that signs sessions; created at first start."""
+        secret = self.get_meta("review_secret")
+        if secret is None:
+            secret = secrets.token_hex(32)
+            self.set_meta("review_secret", secret)
+        return secret
+
+    def ensure_admin(self) -> str | None:
+        """At first start: an admin account with a random password, returned once, stored hashed."""
+        if self.db.execute("SELECT 1 FROM reviewers WHERE is_admin = 1").fetchone():
+            return None
+        password = secrets.token_urlsafe(12)
+        self.add_reviewer("admin", password, is_admin=True)
+        return password
+
+    def add_reviewer(self, name: str, password: str, is_admin: bool = False) -> None:
+        with self.db:
+            self.db.execute("INSERT INTO reviewers VALUES (?, ?, ?, ?)", (name, hash_password(password), int(is_admin), now()))
+            self._audit(name, None, "account_created", None, None, {"name": name, "is_admin": is_admin})
+
+    def authenticate(self, name: str, password: str) -> bool:
+        row = self.db.execute("SELECT password_hash FROM reviewers WHERE name = ?", (name,)).fetchone()
+        return bool(row) and check_password(password, row["password_hash"])
+
+    def is_admin(self, name: str) -> bool:
+        row = self.db.execute("SELECT is_admin FROM reviewers WHERE name = ?", (name,)).fetchone()
+        return bool(row and row["is_admin"])
+
+    def reviewers(self) -> list[str]:
+        return [r["name"] for r in self.db.execute("SELECT name FROM reviewers ORDER BY name")]
+
+    # -- decisions
+    def decision(self, passage_id: str, reviewer: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM decisions WHERE passage_id = ? AND reviewer = ?",
+                              (passage_id, reviewer)).fetchone()
+        return _decision_dict(row) if row else None
+
+    def decisions(self) -> list[dict]:
+        return [_decision_dict(r) for r in self.db.execute("SELECT * FROM decisions ORDER BY updated_at")]
+
+    def save(self, decision: Decision, expected_version: int, request_id: str) -> int:
+        """Store a decision; returns its new version.
+
+        The same request id saves once (a retried request returns the version it made). A decision
+        saved by anyone since ``expected_version`` was read raises Conflict: nothing is overwritten.
+        """
+        with self.db:  # one transaction: the decision, its audit entry and the request id
+            done = self.db.execute("SELECT version FROM requests WHERE request_id = ?", (request_id,)).fetchone()
+            if done:
+                return done["version"]
+            before = self.decision(decision.passage_id, decision.reviewer)
+            current = before["version"] if before else 0
+            if current != expected_version:
+                raise Conflict(before)
+            suggested, chosen = set(decision.suggested), set(decision.labels)
+            row = (json.dumps(sorted(chosen)), json.dumps(sorted(suggested & chosen)),
+                   json.dumps(sorted(suggested - chosen)), json.dumps(sorted(chosen - suggested)),
+                   decision.case_name, int(decision.not_a_case), decision.comment, decision.model_version,
+                   json.dumps(decision.scores_shown), current + 1, now())
+            if before:
+                self.db.execute(
+                    "UPDATE decisions SET labels=?, accepted=?, rejected=?, added=?, case_name=?, not_a_case=?, "
+                    "comment=?, model_version=?, scores_shown=?, version=?, updated_at=? "
+                    "WHERE passage_id=? AND reviewer=? AND version=?",
+                    row + (decision.passage_id, decision.reviewer, current))
+            else:
+                self.db.execute("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (decision.passage_id, decision.reviewer) + row)
+            after = self.decision(decision.passage_id, decision.reviewer)
+            self._audit(decision.reviewer, decision.passage_id, "decision_saved", request_id, before, after)
+            self.db.execute("INSERT INTO requests VALUES (?, ?, ?)", (request_id, decision.reviewer, current + 1))
+            return current + 1
+
+    def audit_log(self) -> list[dict]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM audit ORDER BY id")]
+
+    def _audit(self, reviewer, passage_id, action, request_id, before, after) -> None:
+        self.db.execute("INSERT INTO audit (at, reviewer, passage_id, action, request_id, before, after) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (now(), reviewer, passage_id, action, request_id,
+                         json.dumps(before, ensure_ascii=False) if before else None,
+                         json.dumps(after, ensure_ascii=False) if after else None))
+
+
+def _decision_dict(row: sqlite3.Row) -> dict:
+    data = dict(row)
+    for key in ("labels", "accepted", "rejected", "added", "scores_shown"):
+        data[key] = json.loads(data[key])
+    data["not_a_case"] = bool(data["not_a_case"])
+    return data

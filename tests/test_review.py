@@ -1,0 +1,213 @@
+"""The review app: sign-in, CSRF, escaping, decisions, idempotency, conflicts, progress, export."""
+
+import json
+import re
+import shutil
+import sqlite3
+
+import pytest
+from fastapi.testclient import TestClient
+from pdfgen import build_pdf
+from test_run import CASEWORK
+from typer.testing import CliRunner
+
+from casetagger.cli import app as cli
+from casetagger.inventory.run import run_inventory
+from casetagger.review.app import create_app
+from casetagger.review.export import corrections
+from casetagger.review.queue import cohen_kappa
+from casetagger.review.store import ReviewStore
+
+PASSWORDS = {"anna": "anna-hemmelig-1", "bo": "bo-hemmelig-22"}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, council_pdf):
+    docs = tmp_path_factory.mktemp("review_docs")
+    shutil.copy(council_pdf, docs / "dagsorden.pdf")
+    build_pdf(docs / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
+    out = tmp_path_factory.mktemp("review_inventory")
+    run_inventory([docs], out)
+    store = ReviewStore(out)
+    store.ensure_admin()
+    for name, password in PASSWORDS.items():
+        store.add_reviewer(name, password)
+    store.close()
+    return out
+
+
+def signed_in(folder, name="anna") -> TestClient:
+    client = TestClient(create_app(folder))
+    page = client.get("/login")
+    token = re.search(r'name="login_token" value="([^"]+)"', page.text).group(1)
+    response = client.post("/login", data={"login_token": token, "name": name, "password": PASSWORDS[name]},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    return client
+
+
+def csrf(client, path="/") -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', client.get(path).text).group(1)
+
+
+def form_of(client, passage_id):
+    page = client.get(f"/p/{passage_id}")
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page.text))
+    return fields, page
+
+
+def passages_of(folder):
+    db = sqlite3.connect(folder / "casetagger.sqlite")
+    return [json.loads(r[0]) for r in db.execute("SELECT record FROM passages ORDER BY doc_id, seq")]
+
+
+def store_passages(folder):
+    store = ReviewStore(folder)
+    try:
+        return store.tagged_passages(store.get_meta("model")["model_version"])
+    finally:
+        store.close()
+
+
+def test_review_needs_sign_in_and_rejects_wrong_password(folder):
+    client = TestClient(create_app(folder))
+    assert client.get("/", follow_redirects=False).headers["location"] == "/login"
+    token = re.search(r'name="login_token" value="([^"]+)"', client.get("/login").text).group(1)
+    bad = client.post("/login", data={"login_token": token, "name": "anna", "password": "forkert"})
+    assert bad.status_code == 401 and "Forkert navn" in bad.text
+    assert client.post("/login", data={"name": "anna", "password": PASSWORDS["anna"]}).status_code == 403  # no token
+
+
+def test_review_cookies_are_httponly_and_samesite(folder):
+    client = TestClient(create_app(folder))
+    token = re.search(r'name="login_token" value="([^"]+)"', client.get("/login").text).group(1)
+    response = client.post("/login", data={"login_token": token, "name": "bo", "password": PASSWORDS["bo"]},
+                           follow_redirects=False)
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_review_escapes_hostile_passage_text(folder):
+    client = signed_in(folder)
+    hostile = next(p for p in passages_of(folder) if "<script>" in p["text"])
+    for page in (client.get(f"/p/{hostile['id']}"), client.get("/?status=all&q=script")):
+        assert "<script>alert" not in page.text and "<img src=x" not in page.text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+def test_review_queue_orders_by_uncertainty_and_filters(folder):
+    client = signed_in(folder)
+    page = client.get("/?status=all")
+    values = [float(v) for v in re.findall(r'<td class="num">([\d.]+)</td>', page.text)]
+    assert values == sorted(values) and len(values) == len(passages_of(folder))
+    only = client.get("/?status=all&document=handleplan.pdf").text
+    assert "dagsorden.pdf" not in only.split("<table", 1)[1]
+    assert "Tryg Hverdag" in client.get("/?status=all&q=tryg hverdag").text
+
+
+def test_review_shows_page_image_with_box(folder):
+    client = signed_in(folder)
+    passage = passages_of(folder)[1]
+    image = client.get(f"/page/{passage['id']}.png")
+    assert image.status_code == 200 and image.content[:8] == b"\x89PNG\r\n\x1a\n"
+    view = client.get(f"/p/{passage['id']}").text
+    assert f"/page/{passage['id']}.png" in view and passage["headings"][-1] in view
+
+
+def test_review_save_needs_csrf(folder):
+    client = signed_in(folder)
+    passage = passages_of(folder)[2]
+    assert client.post(f"/p/{passage['id']}", data={"labels": ["klima"]}).status_code == 403
+    assert client.post(f"/p/{passage['id']}", data={"labels": ["klima"], "csrf": "x" * 64}).status_code == 403
+
+
+def test_review_decision_is_stored_with_suggestion_and_audit(folder):
+    client = signed_in(folder)
+    passage = next(p for p in passages_of(folder) if "Kickstarter" in p["text"])
+    fields, _ = form_of(client, passage["id"])
+    data = dict(fields, labels=["erhverv", "sdg8", "groen"], case_name="Kickstarter", comment="<b>tjek</b>")
+    response = client.post(f"/p/{passage['id']}", data=data, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/next")
+    again = client.post(f"/p/{passage['id']}", data=data, follow_redirects=False)  # a retried request
+    assert again.status_code == 303
+    store = ReviewStore(folder)
+    decision = store.decision(passage["id"], "anna")
+    audit = [a for a in store.audit_log() if a["passage_id"] == passage["id"]]
+    store.close()
+    assert decision["version"] == 1 and len(audit) == 1  # saved once
+    assert decision["labels"] == ["erhverv", "groen", "sdg8"] and "groen" in decision["added"]
+    assert decision["model_version"].startswith("casetagger-da@") and decision["scores_shown"]["erhverv"] > 0
+    suggested = set(next(p for p in store_passages(folder) if p["id"] == passage["id"])["labels"])
+    assert set(decision["accepted"]) == suggested & {"erhverv", "sdg8", "groen"}
+    assert set(decision["rejected"]) == suggested - {"erhverv", "sdg8", "groen"}
+    assert json.loads(audit[0]["after"])["comment"] == "<b>tjek</b>"
+
+
+def test_review_second_edit_of_same_decision_sees_conflict(folder):
+    first, second = signed_in(folder, "bo"), signed_in(folder, "bo")  # two tabs, one reviewer
+    passage = passages_of(folder)[5]
+    form_a, _ = form_of(first, passage["id"])
+    form_b, _ = form_of(second, passage["id"])
+    assert first.post(f"/p/{passage['id']}", data=dict(form_a, labels=["klima"]), follow_redirects=False).status_code == 303
+    conflict = second.post(f"/p/{passage['id']}", data=dict(form_b, labels=["lige"]), follow_redirects=False)
+    assert conflict.status_code == 409 and "Intet er overskrevet" in conflict.text
+    store = ReviewStore(folder)
+    assert store.decision(passage["id"], "bo")["labels"] == ["klima"]
+    store.close()
+
+
+def test_review_two_reviewers_and_agreement(folder):
+    anna, bo = signed_in(folder, "anna"), signed_in(folder, "bo")
+    chosen = passages_of(folder)[6:10]
+    for i, passage in enumerate(chosen):
+        for client, labels in ((anna, ["sundhed"]), (bo, ["sundhed"] if i < 3 else ["lige"])):
+            fields, _ = form_of(client, passage["id"])
+            assert client.post(f"/p/{passage['id']}", data=dict(fields, labels=labels), follow_redirects=False).status_code == 303
+    page = anna.get("/progress").text
+    assert "Uenigheder at afgøre" in page and chosen[3]["text"][:40] in page
+    assert "Mere sundhed og trivsel" in page
+
+
+def test_review_kappa_hand_computed():
+    # 10 items: both yes 4, both no 3, a yes b no 2, a no b yes 1 -> po 0.7, pe 0.6*0.5+0.4*0.5 = 0.5, kappa 0.4
+    a = [True] * 4 + [False] * 3 + [True] * 2 + [False]
+    b = [True] * 4 + [False] * 3 + [False] * 2 + [True]
+    assert cohen_kappa(a, b) == pytest.approx(0.4)
+    assert cohen_kappa([True, True], [True, True]) == 1.0 and cohen_kappa([], []) is None
+
+
+def test_review_admin_adds_reviewers_others_cannot(folder):
+    assert signed_in(folder, "anna").get("/admin").status_code == 403
+    store = ReviewStore(folder)
+    store.add_reviewer("chef", "chef-adgang-123", is_admin=True)
+    store.close()
+    PASSWORDS["chef"] = "chef-adgang-123"
+    admin = signed_in(folder, "chef")
+    token = csrf(admin, "/admin")
+    assert admin.post("/admin", data={"csrf": token, "name": "dorte", "password": "kort"}).status_code == 400
+    assert "dorte er oprettet" in admin.post("/admin", data={"csrf": token, "name": "dorte", "password": "dorte-1234567"}).text
+
+
+def test_review_audit_log_is_append_only(folder):
+    db = sqlite3.connect(folder / "casetagger.sqlite")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE audit SET reviewer = 'x'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("DELETE FROM audit")
+
+
+def test_review_export_corrections_every_label_explicit(folder, tmp_path):
+    result = CliRunner().invoke(cli, ["export-corrections", str(folder), "--out", str(tmp_path / "c.jsonl")])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rows and rows == json.loads(json.dumps(corrections(folder)))
+    for row in rows:
+        assert row["answer"] == "accept" and len(row["labels"]) == 13 and set(row["labels"].values()) <= {0, 1}
+        assert sorted(l for l, v in row["labels"].items() if v) == sorted(row["accept"])
+        assert row["meta"]["reviewer"] in PASSWORDS and row["meta"]["reviewed_at"]
+
+
+def test_review_refuses_remote_address_without_flag(folder):
+    result = CliRunner().invoke(cli, ["review", str(folder), "--host", "0.0.0.0"])
+    assert result.exit_code == 1 and "--allow-remote" in result.stderr
