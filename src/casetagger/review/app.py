@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from casetagger.inventory.cases import build_cases
 from casetagger.review.auth import csrf_token, make_session, read_session
 from casetagger.review.pages import page_png
 from casetagger.review.queue import progress, select, uncertainty
@@ -84,6 +85,7 @@ def create_app(folder: Path) -> FastAPI:
 
     def load(store: ReviewStore) -> tuple[list[dict], dict[str, set[str]]]:
         passages = store.tagged_passages(model_version)
+        build_cases(passages)  # gives each passage its case name, as in the inventory
         decided: dict[str, set[str]] = {}
         for d in store.decisions():
             decided.setdefault(d["passage_id"], set()).add(d["reviewer"])
