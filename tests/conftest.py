@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -37,3 +38,15 @@ def bad_files(tmp_path_factory) -> dict[str, Path]:
     files["empty"].write_bytes(b"")
     files["not_pdf"].write_text("Referat fra mødet, skrevet i Word og gemt med forkert endelse.", encoding="utf-8")
     return files
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_registry(tmp_path_factory):
+    """No test sees or changes a model registry outside the suite's own temporary folder."""
+    previous = os.environ.get("CASETAGGER_REGISTRY")
+    os.environ["CASETAGGER_REGISTRY"] = str(tmp_path_factory.mktemp("registry"))
+    yield
+    if previous is None:
+        os.environ.pop("CASETAGGER_REGISTRY", None)
+    else:
+        os.environ["CASETAGGER_REGISTRY"] = previous

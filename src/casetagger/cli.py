@@ -207,21 +207,91 @@ def evaluate_cli(
 
 @app.command("train")
 def train_cli(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Model directory to write.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Model directory to write (training on the corpus alone).")] = None,
+    corrections: Annotated[Path | None, typer.Option(help="Review folder or corrections JSONL: retrain into the registry.")] = None,
     corpus: Annotated[Path | None, typer.Option(help="Corpus file (default: corpus/passages.jsonl).")] = None,
     taxonomy: TaxonomyOption = None,
     config: Annotated[Path | None, typer.Option(help="Training config (default: pipeline/configs/linear.yaml).")] = None,
+    registry: Annotated[Path | None, typer.Option(help="Model registry (default: $CASETAGGER_REGISTRY or ~/.local/share/casetagger/registry).")] = None,
+    tolerance: Annotated[float, typer.Option(help="How far corpus test macro-F1 may fall for a promotion.")] = 0.02,
+    force: Annotated[bool, typer.Option("--force", help="Promote even if the checks fail (says which it overrides).")] = False,
 ) -> None:
-    """Train the tagger on the corpus (never its test split), tune thresholds, evaluate on test, save."""
+    """Train the tagger. With --out: on the corpus (never its test split). With --corrections: on the
+    corpus plus analysts' corrections, into the registry, promoted only if it beats the current model."""
     from casetagger.corpus import load_corpus
-    from casetagger.model.package import train_and_package
     from casetagger.model.train import TrainConfig
     from casetagger.taxonomy import Taxonomy
 
-    tagger = train_and_package(load_corpus(corpus), Taxonomy.load(taxonomy), TrainConfig.load(config), out)
+    rows, tax, cfg = load_corpus(corpus), Taxonomy.load(taxonomy), TrainConfig.load(config)
+    if corrections is not None:
+        from casetagger.model.registry import Registry
+        from casetagger.model.retrain import load_corrections, retrain
+
+        registry_ = Registry(registry)
+        outcome = retrain(rows, load_corrections(corrections), tax, cfg, registry_, tolerance, force)
+        state = "promoted: now the current model" if outcome.promoted else "kept, NOT promoted"
+        err.print(f"version {outcome.version} in {registry_.root}: {state}", highlight=False)
+        for reason in outcome.reasons:
+            err.print(f"  - {reason}", highlight=False)
+        return
+    if out is None:
+        fail("say where the model goes (--out DIR) or give --corrections to retrain into the registry")
+    from casetagger.model.package import train_and_package
+
+    tagger = train_and_package(rows, tax, cfg, out)
     test = tagger.card["test_metrics"]
     err.print(f"model {tagger.version} written to {out}; test macro-F1 {test['all']['macro_f1']:.3f} "
               f"(goals {test['goals']['macro_f1']:.3f}, SDGs {test['sdgs']['macro_f1']:.3f})", highlight=False)
+
+
+models_app = App(help="The model registry: list, show, use and roll back model versions.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+RegistryOption = Annotated[Path | None, typer.Option("--registry", help="Model registry directory.")]
+
+
+@models_app.command("list")
+def models_list_cli(registry: RegistryOption = None) -> None:
+    """Every version with its test macro-F1, corrections and whether it is current."""
+    from casetagger.model.registry import Registry
+
+    reg = Registry(registry)
+    current = reg.current()
+    table = Table("", "version", "model", "date", "test macro-F1", "corrections", "promoted", box=None)
+    for name in ["shipped"] + reg.versions():
+        card = reg.card(name)
+        metrics = (card.get("test_metrics") or {}).get("all", {})
+        used = card.get("corrections", {}).get("distinct_texts", 0)
+        promotion = card.get("promotion", {"promoted": True})
+        table.add_row("*" if name == current else "", name, card["version"], card["date"],
+                      f"{metrics.get('macro_f1', 0):.3f}", str(used), "yes" if promotion["promoted"] else "no")
+    Console().print(table)
+
+
+@models_app.command("show")
+def models_show_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
+                    registry: RegistryOption = None) -> None:
+    """The model card of one version."""
+    from casetagger.model.registry import Registry
+
+    print((Registry(registry).path(version) / "README.md").read_text(encoding="utf-8"))
+
+
+@models_app.command("use")
+def models_use_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
+                   registry: RegistryOption = None) -> None:
+    """Make a version the current model (used when --model is not given)."""
+    from casetagger.model.registry import Registry
+
+    Registry(registry).use(version)
+    err.print(f"{version} is now the current model", highlight=False)
+
+
+@models_app.command("rollback")
+def models_rollback_cli(registry: RegistryOption = None) -> None:
+    """Go back to the version that was current before."""
+    from casetagger.model.registry import Registry
+
+    err.print(f"{Registry(registry).rollback()} is now the current model", highlight=False)
 
 
 @app.command("run")

@@ -36,6 +36,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E201 = "{path}: no model found here (expected a model card model.json)"
     E202 = "{path}: model was trained for taxonomy {model_hash}, but the taxonomy given is {taxonomy_hash}"
     E203 = "{path}: line {line}: input needs '{field}'"
+    E206 = "{path}: no model version {version} in the registry"
+    E207 = "{path}: nothing to roll back to"
+    E208 = "{path}: no corrections found"
     E205 = "{path}: not a casetagger model file (its arrays are missing)"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
 

@@ -73,6 +73,14 @@ def model_card_markdown(tagger: Tagger) -> str:
         if group in metrics:
             lines.append(f"\n**{group}**: macro-F1 {metrics[group]['macro_f1']:.3f}, "
                          f"micro-F1 {metrics[group]['micro_f1']:.3f}")
+    promotion = card.get("promotion")
+    if promotion:
+        lines += ["", f"## Promotion: {'promoted' if promotion['promoted'] else 'not promoted'} "
+                      f"(parent: {card.get('parent')})", ""] + [f"- {r}" for r in promotion["reasons"]]
+        lines += ["", "Corrections: " + ", ".join(f"{k} {v}" for k, v in card.get("corrections", {}).items()),
+                  "", "F1 change per label on the corpus test split, against the parent:", "",
+                  "| label | change |", "|---|---|"]
+        lines += [f"| {l} | {d:+.3f} |" for l, d in card["comparison"]["per_label_f1_change"].items()]
     lines += ["", "Limits: the corpus is written for this project (see corpus/README.md); figures on real",
               "municipal documents will be lower, and analysts' corrections are the way to close that gap."]
     return "\n".join(lines) + "\n"

@@ -47,7 +47,11 @@ class Tagger:
 
     @classmethod
     def load(cls, path: Path | None = None, taxonomy: Taxonomy | None = None) -> "Tagger":
-        path = Path(path or DEFAULT_MODEL)
+        if path is None:
+            from casetagger.model.registry import resolve_model
+
+            path = resolve_model(None)
+        path = Path(path)
         card_path, weights = path / CARD, path / WEIGHTS
         if not card_path.is_file() or not weights.is_file():
             raise CasetaggerError(Errors.E201.format(path=path))

@@ -1,0 +1,141 @@
+"""Retraining on corrections: merge rules, promotion rules, the registry, interrupted training."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from casetagger.cli import app
+from casetagger.corpus import load_corpus
+from casetagger.model import registry as registry_module
+from casetagger.model.registry import Registry
+from casetagger.model.retrain import merge_corrections, retrain
+from casetagger.model.tagger import Tagger
+from casetagger.model.train import TrainConfig, train_tagger
+from casetagger.taxonomy import Taxonomy
+
+runner = CliRunner()
+
+
+def correction(text, labels, when, taxonomy, pid="p"):
+    return {"text": text, "accept": labels, "answer": "accept",
+            "labels": {l: int(l in labels) for l in taxonomy.ids},
+            "meta": {"passage_id": pid, "reviewer": "anna", "reviewed_at": when}}
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return Taxonomy.load()
+
+
+@pytest.fixture(scope="module")
+def small_corpus():
+    rows = load_corpus()
+    return [r for r in rows if r["split"] != "test"][::6] + [r for r in rows if r["split"] == "test"][::4]
+
+
+@pytest.fixture(scope="module")
+def config():
+    return TrainConfig(cv_folds=2, model=dict(TrainConfig.load().model, min_df=1))
+
+
+def test_retrain_merge_overrides_keeps_negatives_and_never_touches_test(taxonomy, small_corpus):
+    train_row = next(r for r in small_corpus if r["split"] == "train" and r["labels"])
+    test_row = next(r for r in small_corpus if r["split"] == "test")
+    corrections = [
+        correction(train_row["text"].upper(), [], "2026-01-01T10:00:00", taxonomy),  # all labels rejected
+        correction(test_row["text"], ["sdg17"], "2026-01-01T11:00:00", taxonomy),
+        correction("Kommunen har åbnet et nyt værested for hjemløse i samarbejde med Kirkens Korshær.", ["lige", "sdg17"],
+                   "2026-01-01T12:00:00", taxonomy),
+    ]
+    merged = merge_corrections(small_corpus, corrections, taxonomy)
+    by_id = {r["id"]: r for r in merged.rows}
+    assert by_id[train_row["id"]]["labels"] == []  # the reviewer's decision overrides, negatives kept
+    assert by_id[test_row["id"]]["labels"] == test_row["labels"]  # the test split is never touched
+    assert merged.stats == {"corrections": 3, "distinct_texts": 3, "held_out": 0, "overridden": 1, "added": 1,
+                            "skipped_test": 1}
+    new = [r for r in merged.rows if r["id"].startswith("corr-")]
+    assert new[0]["labels"] == ["lige", "sdg17"] and new[0]["split"] == "train"
+
+
+def test_retrain_holds_out_the_latest_fifth(taxonomy, small_corpus):
+    texts = [f"Passage nummer {i} om en ny skolehave og undervisning i natur for elever i {i}. klasse." for i in range(10)]
+    corrections = [correction(t, ["boern", "sdg4"], f"2026-02-{i + 1:02d}T09:00:00", taxonomy, f"p{i}")
+                   for i, t in enumerate(texts)]
+    merged = merge_corrections(small_corpus, corrections, taxonomy)
+    assert [h["text"] for h in merged.held_out] == texts[8:]
+    assert not any(r["text"] in texts[8:] for r in merged.rows)
+
+
+def test_retrain_promotes_only_on_improvement(tmp_path, taxonomy, small_corpus, config, monkeypatch):
+    """The current model knows a sixth of the corpus; analysts correct 60 passages it never saw, with
+    their own consistent reading (partnership passages are also about jobs). The retrained model
+    does better on the held-out corrections: promoted. Demanding a whole point more on the corpus
+    test split refuses the next one; --force overrides and says so."""
+    registry = Registry(tmp_path / "reg")
+    registry.use(registry.add(train_tagger(small_corpus, taxonomy, config)))
+    known = {r["id"] for r in small_corpus}
+    pool = [r for r in load_corpus() if r["split"] == "train" and "sdg17" in r["labels"] and r["id"] not in known][:60]
+    corrections = [correction(r["text"], sorted(set(r["labels"]) | {"sdg8"}), f"2026-03-01T{i // 60:02d}:{i % 60:02d}:00",
+                              taxonomy, r["id"]) for i, r in enumerate(pool)]
+    outcome = retrain(small_corpus, corrections, taxonomy, config, registry, tolerance=0.05)
+    assert outcome.promoted, outcome.reasons
+    assert registry.current() == outcome.version == "v0002"
+    held = outcome.comparison["held_out_corrections"]
+    assert held["n"] == 12 and held["new"]["micro_f1"] > held["current"]["micro_f1"]
+    card = registry.card("v0002")
+    assert card["parent"] == "v0001" and card["promotion"]["promoted"] and card["corrections"]["held_out"] == 12
+    assert set(card["comparison"]["per_label_f1_change"]) == set(taxonomy.ids)
+    monkeypatch.setenv("CASETAGGER_REGISTRY", str(registry.root))
+    assert Tagger.load(None, taxonomy).card["registry_version"] == "v0002"  # the default model is now v0002
+
+    refused = retrain(small_corpus, corrections, taxonomy, config, registry, tolerance=-1.0)
+    assert not refused.promoted and registry.current() == "v0002"
+    assert any("more than the tolerance -1.0" in r for r in refused.reasons)
+    forced = retrain(small_corpus, corrections, taxonomy, config, registry, tolerance=-1.0, force=True)
+    assert forced.promoted and registry.current() == forced.version == "v0004"
+    assert "promoted with --force, overriding the checks above" in forced.reasons
+    assert registry.rollback() == "v0002" and registry.rollback() == "v0001" and registry.rollback() == "shipped"
+
+
+def test_retrain_interrupted_leaves_current_model_working(tmp_path, taxonomy, small_corpus, config, monkeypatch):
+    registry = Registry(tmp_path / "reg")
+    corrections = [correction(r["text"], r["labels"], f"2026-04-01T00:00:{i:02d}", taxonomy, r["id"])
+                   for i, r in enumerate(small_corpus[:10])]
+
+    def crash(tagger, out):  # dies half-way through writing the new version
+        staging = out.with_name(".v0001.partial")
+        staging.mkdir(parents=True)
+        (staging / "model.json").write_text("{")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(registry_module, "write_model", crash)
+    with pytest.raises(KeyboardInterrupt):
+        retrain(small_corpus, corrections, taxonomy, config, registry, force=True)
+    assert registry.versions() == [] and registry.current() == "shipped"
+    assert Tagger.load(registry.current_path()).predict(["Kommunen planter træer i parken."])
+
+
+def test_retrain_cli_and_models_commands(tmp_path, taxonomy, small_corpus):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in small_corpus), encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text("name: casetagger-da\nversion: 1.0.0\nseed: 13\ncv_folds: 2\nmodel: {min_df: 1}\n")
+    corrections = tmp_path / "corrections.jsonl"
+    corrections.write_text("\n".join(json.dumps(correction(r["text"], r["labels"], f"2026-05-01T00:00:{i:02d}", taxonomy,
+                                                           r["id"]), ensure_ascii=False)
+                                     for i, r in enumerate(small_corpus[:3])), encoding="utf-8")
+    reg = ["--registry", str(tmp_path / "reg")]
+    result = runner.invoke(app, ["train", "--corrections", str(corrections), "--corpus", str(corpus),
+                                 "--config", str(config)] + reg)
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "v0001" in said and "NOT promoted" in said and "fewer than 5 corrections" in said
+    listing = runner.invoke(app, ["models", "list"] + reg)
+    assert "shipped" in listing.stdout and "v0001" in listing.stdout
+    assert runner.invoke(app, ["models", "use", "v0001"] + reg).exit_code == 0
+    assert "Promotion: not promoted" in runner.invoke(app, ["models", "show", "v0001"] + reg).stdout
+    rollback = runner.invoke(app, ["models", "rollback"] + reg)
+    assert rollback.exit_code == 0 and "shipped is now the current model" in " ".join(rollback.stderr.split())
+    missing = runner.invoke(app, ["models", "use", "v0042"] + reg)
+    assert missing.exit_code == 1 and "no model version v0042" in " ".join(missing.stderr.split())
