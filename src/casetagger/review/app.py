@@ -124,44 +124,42 @@ def create_app(folder: Path) -> FastAPI:
         response.delete_cookie(SESSION)
         return response
 
-    @app.get("/", response_class=HTMLResponse)
-    def queue_view(request: Request):
+    def queue(request: Request, status: str | None = None):
+        """The signed-in reviewer's queue as the request's filters ask for it."""
         reviewer = reviewer_of(request)
         args = queue_args(request)
         with _store(folder) as store:
             passages, decided = load(store)
-        chosen = select(passages, decided, reviewer, thresholds, **{k: args[k] for k in ("order", "label", "document", "status")},
-                        query=args["q"])
+        chosen = select(passages, decided, reviewer, thresholds, args["order"], args["label"], args["document"],
+                        status or args["status"], args["q"])
+        return args, passages, decided, chosen
+
+    @app.get("/", response_class=HTMLResponse)
+    def queue_view(request: Request):
+        args, passages, decided, chosen = queue(request)
         documents = sorted({Path(p["file"]).name for p in passages})
         return page(request, "queue.html", passages=chosen[:300], total=len(chosen), args=args, documents=documents,
                     query=urlencode(args), decided=decided, uncertainty=lambda p: uncertainty(p, thresholds))
 
     @app.get("/next")
     def next_passage(request: Request):
-        reviewer = reviewer_of(request)
-        args = queue_args(request)
-        with _store(folder) as store:
-            passages, decided = load(store)
-        chosen = select(passages, decided, reviewer, thresholds, **{k: args[k] for k in ("order", "label", "document", "status")},
-                        query=args["q"])
+        args, _, _, chosen = queue(request)
         if not chosen:
             return RedirectResponse("/?" + urlencode(args), status_code=303)
         return RedirectResponse(f"/p/{chosen[0]['id']}?" + urlencode(args), status_code=303)
 
     @app.get("/p/{passage_id}", response_class=HTMLResponse)
     def passage_view(request: Request, passage_id: str):
+        # j / k walk the queue as it is ordered, whatever this passage's own status
+        args, passages, decided, walk = queue(request, status="all")
         reviewer = reviewer_of(request)
-        args = queue_args(request)
         with _store(folder) as store:
-            passages, decided = load(store)
             mine = store.decision(passage_id, reviewer)
         by_id = {p["id"]: p for p in passages}
         if passage_id not in by_id:
             raise HTTPException(404, "no such passage")
         passage = by_id[passage_id]
-        # j / k walk the queue as it is ordered, whatever this passage's own status
-        order = [p["id"] for p in select(passages, decided, reviewer, thresholds, args["order"], args["label"],
-                                         args["document"], "all", args["q"])]
+        order = [p["id"] for p in walk]
         here = order.index(passage_id) if passage_id in order else -1
         neighbours = {"prev": order[here - 1] if here > 0 else None,
                       "next": order[here + 1] if 0 <= here < len(order) - 1 else None}
