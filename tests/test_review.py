@@ -211,3 +211,40 @@ def test_review_export_corrections_every_label_explicit(folder, tmp_path):
 def test_review_refuses_remote_address_without_flag(folder):
     result = CliRunner().invoke(cli, ["review", str(folder), "--host", "0.0.0.0"])
     assert result.exit_code == 1 and "--allow-remote" in result.stderr
+
+
+def test_review_concurrent_saves_of_one_decision_never_both_win(folder):
+    """Two tabs saving the same decision at the same moment: one wins, the other gets a conflict;
+    the same request sent twice at once saves once."""
+    import threading
+
+    from casetagger.review.store import Conflict, Decision
+
+    passages = passages_of(folder)[20:30]
+    for passage in passages:
+        outcomes, barrier = [], threading.Barrier(3)
+
+        def attempt(labels, request_id):
+            store = ReviewStore(folder)
+            barrier.wait()
+            try:
+                outcomes.append(store.save(Decision(passage["id"], "anna", labels, [], {}, "m"), 0, request_id))
+            except Conflict:
+                outcomes.append("conflict")
+            finally:
+                store.close()
+
+        threads = [threading.Thread(target=attempt, args=(["klima"], f"{passage['id']}-a")),
+                   threading.Thread(target=attempt, args=(["lige"], f"{passage['id']}-b")),
+                   threading.Thread(target=attempt, args=(["klima"], f"{passage['id']}-a"))]  # a retry of the first
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        # whoever wins saves version 1; a retry of the winner gets the same answer, the loser a conflict
+        assert sorted(map(str, outcomes)) in (["1", "1", "conflict"], ["1", "conflict", "conflict"])
+        store = ReviewStore(folder)
+        saved = store.decision(passage["id"], "anna")
+        assert len([a for a in store.audit_log() if a["passage_id"] == passage["id"]]) == 1
+        store.close()
+        assert saved["version"] == 1

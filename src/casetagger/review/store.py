@@ -112,6 +112,8 @@ class ReviewStore(RunStore):
         saved by anyone since ``expected_version`` was read raises Conflict: nothing is overwritten.
         """
         with self.db:  # one transaction: the decision, its audit entry and the request id
+            # take the write lock before reading, so two saves cannot both read the same version
+            self.db.execute("BEGIN IMMEDIATE")
             done = self.db.execute("SELECT version FROM requests WHERE request_id = ?", (request_id,)).fetchone()
             if done:
                 return done["version"]
@@ -125,11 +127,13 @@ class ReviewStore(RunStore):
                    decision.case_name, int(decision.not_a_case), decision.comment, decision.model_version,
                    json.dumps(decision.scores_shown), current + 1, now())
             if before:
-                self.db.execute(
+                updated = self.db.execute(
                     "UPDATE decisions SET labels=?, accepted=?, rejected=?, added=?, case_name=?, not_a_case=?, "
                     "comment=?, model_version=?, scores_shown=?, version=?, updated_at=? "
                     "WHERE passage_id=? AND reviewer=? AND version=?",
                     row + (decision.passage_id, decision.reviewer, current))
+                if updated.rowcount != 1:
+                    raise Conflict(self.decision(decision.passage_id, decision.reviewer))
             else:
                 self.db.execute("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 (decision.passage_id, decision.reviewer) + row)
