@@ -94,3 +94,24 @@ def test_cli_train_writes_a_loadable_model(tmp_path):
     assert tagger.version == "0.0.1" and tagger.card["test_passages"] == len(small) - len(small[: len(small) // 2 + 0]) or True
     assert tagger.card["trained_on"] == sum(r["split"] != "test" for r in small)
     assert (tmp_path / "m" / "README.md").read_text().startswith("# Model card: tiny 0.0.1")
+
+
+def test_cli_brackets_in_file_names_and_pdf_errors_print_as_text(tmp_path):
+    """Rich markup once read '[udkast]' and pdfminer's '[/'Type' ...]' as tags and crashed."""
+    bad = tmp_path / "in" / "Referat [udkast].pdf"
+    bad.parent.mkdir()
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages [/Kids] /Count >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF")
+    result = runner.invoke(app, ["run", str(bad.parent), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Referat [udkast].pdf" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "out" / "report.html").exists()
+
+
+@pytest.mark.parametrize("args", [["tag", "--in", "{dir}", "--out", "{dir}/x.jsonl"],
+                                  ["run", "{dir}", "--out", "{file}"]])
+def test_cli_os_errors_are_one_line(tmp_path, args):
+    (tmp_path / "f.txt").write_text("x")
+    args = [a.format(dir=tmp_path, file=tmp_path / "f.txt") for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) <= 2

@@ -7,10 +7,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from casetagger.errors import CasetaggerError
 
-err = Console(stderr=True)
+# markup off: file names and PDF error text are full of square brackets
+err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 STATE = {"debug": False}
 
 
@@ -29,6 +31,10 @@ class App(typer.Typer):
                     if STATE["debug"]:
                         raise
                     fail(str(e))
+                except OSError as e:  # a folder given as a file, a file as a folder, no permission ...
+                    if STATE["debug"]:
+                        raise
+                    fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "))
 
             return register(wrapper)
 
@@ -47,7 +53,7 @@ def main_options(debug: Annotated[bool, typer.Option("--debug", help="Show trace
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    err.print(Text.assemble(("error: ", "red"), message), soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -89,7 +95,7 @@ def _print_results(results) -> None:
     for r in results:
         notes = "; ".join(r.errors + r.warnings)
         colour = {"SUCCESS": "green", "PARTIAL": "yellow", "FAILURE": "red"}[r.status.value]
-        table.add_row(f"[{colour}]{r.status.value}[/{colour}]", Path(r.file).name, str(r.pages),
+        table.add_row(Text(r.status.value, style=colour), Path(r.file).name, str(r.pages),
                       str(len(r.passages)), notes)
     err.print(table)
 
@@ -324,7 +330,7 @@ def run_cli(
         totals["passages"] += len(document.passages)
         progress.update(task, advance=1, counts=f"{totals['pages']} pages, {totals['passages']} passages")
         if document.status is Status.FAILURE:
-            progress.console.print(f"[red]failed:[/red] {'; '.join(document.errors)}", highlight=False)
+            progress.console.print(Text.assemble(("failed: ", "red"), "; ".join(document.errors)))
 
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
@@ -362,8 +368,8 @@ def review_cli(
     password = store.ensure_admin()
     store.close()
     if password:
-        err.print(f"First start: admin account 'admin' created with password [bold]{password}[/bold] "
-                  "(shown once, stored hashed). Add reviewers under Brugere.", highlight=False)
+        err.print(Text.assemble("First start: admin account 'admin' created with password ", (password, "bold"),
+                                " (shown once, stored hashed). Add reviewers under Brugere."))
     app_ = create_app(folder)
     err.print(f"Review app on http://{host}:{port}/  (Ctrl-C to stop)", highlight=False)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
