@@ -163,3 +163,18 @@ def test_run_resumes_after_kill(tmp_path):
     assert len(per_doc) == 4 and len({n for (n,) in per_doc}) == 1  # identical documents, identical counts
     ids = [json.loads(line)["id"] for line in (out / "passages.jsonl").read_text().splitlines()]
     assert len(ids) == len(set(ids)) == 4 * per_doc[0][0]
+
+
+def test_run_masks_personal_data_in_file_names(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    build_pdf(folder / "Klage 010190-1234 tlf 12345678.pdf", CASEWORK[:3], header=("Gladsaxe Kommune", "Klage"))
+    (folder / "Bilag 020290-4321.pdf").write_bytes(b"%PDF-1.4 broken")
+    out = tmp_path / "out"
+    run_inventory([folder], out)
+    for name in ("passages.jsonl", "cases.csv", "report.html", "documents.jsonl"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "010190" not in text and "020290" not in text and "12345678" not in text, name
+    cells = [str(c) for sheet in load_workbook(out / "inventory.xlsx") for row in sheet.iter_rows(values_only=True)
+             for c in row if c]
+    assert not [c for c in cells if "010190" in c or "12345678" in c]

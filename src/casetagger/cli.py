@@ -68,6 +68,7 @@ def ingest_cli(
     max_pages: Annotated[int, typer.Option(help="Refuse documents with more pages.")] = 2000,
     max_mb: Annotated[int, typer.Option(help="Refuse files larger than this many MB.")] = 200,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
+    mask_personal_data: Annotated[bool, typer.Option("--mask/--no-mask", help="Mask CPR numbers, phone numbers and e-mails in the text.")] = True,
 ) -> None:
     """Read PDFs into passages with provenance (file hash, page, box, heading path)."""
     from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
@@ -81,7 +82,15 @@ def ingest_cli(
         fail("no PDF files found in " + ", ".join(map(str, paths)))
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     results = list(ingest_paths(pdfs, IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr), limits))
-    n = write_jsonl(out, (p for r in results for p in r.passages))
+    from casetagger.inventory.privacy import mask
+
+    def shared(passage: dict) -> dict:
+        if not mask_personal_data:
+            return passage
+        return dict(passage, text=mask(passage["text"]), heading=mask(passage["heading"]),
+                    headings=[mask(h) for h in passage["headings"]])
+
+    n = write_jsonl(out, (shared(p) for r in results for p in r.passages))
     if documents:
         write_jsonl(documents, (r.summary() for r in results))
     _print_results(results)

@@ -7,9 +7,15 @@ e-mail addresses are replaced by a bracketed placeholder.
 import re
 from datetime import date
 
-CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[-‐–]?(\d{4})(?![\d-])")
-PHONE = re.compile(r"(?<![\w+])(?:\+45[\s.]?|0045[\s.]?)?(?:\d{2}[\s.]?){3}\d{2}(?![\d-])"
-                   r"|(?<![\w+])(?:\+45[\s.]?)?\d{4}[\s.]\d{4}(?![\d-])")
+CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})([-‐– ]?)(\d{4})(?![\d-])")
+PREFIX = r"(?:(?:\+|00)45[\s-]?|45\s)?"
+# grouped numbers: 12 34 56 78, 12-34-56-78, 1234 5678 (one separator throughout)
+GROUPED_PHONE = re.compile(rf"(?<![\w+-]){PREFIX}(?:\d{{2}}([ -])\d{{2}}\1\d{{2}}\1\d{{2}}|\d{{4}}[ -]\d{{4}})(?![\d-])")
+# eight digits in a row are a phone number only where the text says so (else: case numbers)
+BARE_PHONE = re.compile(rf"(?<![\w+-]){PREFIX}\d{{8}}(?![\d-])")
+PHONE_WORDS = re.compile(r"(?i)\b(tlf|telefon\w*|mobil\w*|tel|ring|sms|kontakt\w*)\b")
+# two years side by side, or a journal number such as 2024-1234: not phone numbers
+NOT_PHONE = re.compile(r"^(?:(?:19|20)\d\d[ -](?:19|20)\d\d|(?:19|20)\d\d-\d{4})$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 
 
@@ -22,12 +28,15 @@ def _valid_date(day: str, month: str, year: str) -> bool:
 
 
 def _mask_cpr(match: re.Match) -> str:
-    day, month, year, _ = match.groups()
-    has_dash = not match.group(0)[6:7].isdigit()
-    # with a dash, ddmmyy-xxxx is a CPR number even when the date is odd; without, only if valid
-    if has_dash and int(month) <= 12 or _valid_date(day, month, year):
+    day, month, year, separator, _ = match.groups()
+    # with a dash, ddmmyy-xxxx is a CPR number even when the date is odd; otherwise only if valid
+    if separator in "-‐–" and separator and int(month) <= 12 or _valid_date(day, month, year):
         return "[CPR-nr.]"
     return match.group(0)
+
+
+def _mask_grouped(match: re.Match) -> str:
+    return match.group(0) if NOT_PHONE.match(match.group(0)) else "[telefon]"
 
 
 def mask(text: str) -> str:
@@ -35,4 +44,10 @@ def mask(text: str) -> str:
         return text
     text = EMAIL.sub("[e-mail]", text)
     text = CPR.sub(_mask_cpr, text)
-    return PHONE.sub("[telefon]", text)
+    text = GROUPED_PHONE.sub(_mask_grouped, text)
+
+    def bare(match: re.Match) -> str:
+        context = text[max(0, match.start() - 40):match.start()]
+        return "[telefon]" if PHONE_WORDS.search(context) else match.group(0)
+
+    return BARE_PHONE.sub(bare, text)

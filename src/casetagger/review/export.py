@@ -6,6 +6,7 @@ rejected suggestion is a negative example and not a missing one.
 
 from pathlib import Path
 
+from casetagger.inventory.privacy import mask
 from casetagger.jsonl import write_jsonl
 from casetagger.review.store import ReviewStore
 
@@ -27,11 +28,11 @@ def corrections(folder: Path) -> list[dict]:
                 "accept": d["labels"],
                 "answer": "accept",
                 "labels": {label: int(label in d["labels"]) for label in labels},
-                "meta": {"passage_id": d["passage_id"], "doc_id": passage["doc_id"], "file": Path(passage["file"]).name,
+                "meta": {"passage_id": d["passage_id"], "doc_id": passage["doc_id"], "file": mask(Path(passage["file"]).name),
                          "page": passage["page"], "reviewer": d["reviewer"], "reviewed_at": d["updated_at"],
                          "model_version": d["model_version"], "suggested": sorted(set(d["accepted"]) | set(d["rejected"])),
-                         "scores_shown": d["scores_shown"], "case_name": d["case_name"], "not_a_case": d["not_a_case"],
-                         "comment": d["comment"]},
+                         "scores_shown": d["scores_shown"], "case_name": mask(d["case_name"]),
+                         "not_a_case": d["not_a_case"], "comment": mask(d["comment"])},
             })
         return rows
     finally:
