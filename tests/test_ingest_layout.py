@@ -54,3 +54,14 @@ def test_layout_running_lines_learned_from_first_pages_apply_to_the_rest(tmp_pat
     pdf.close()
     assert {line.page for line in lines} >= {1, 2, 3}
     assert not [line.text for line in lines if "Rødovre" in line.text or line.text.startswith("Side ")]
+
+
+def test_passages_without_sentence_ends_are_cut_to_size(tmp_path):
+    """A table-like run of lines with no full stop once became one passage of 26,000 words."""
+    rows = [Paragraph(" ".join(f"Konto {n} drift {n * 7} anlæg {n * 3} kr" for n in range(k * 40, k * 40 + 40)))
+            for k in range(12)]
+    path = tmp_path / "tabel.pdf"
+    build_pdf(path, [Heading("Bilag: kontoplan", 1)] + rows)
+    result = parse_document(path)
+    sizes = [p["n_words"] for p in result.passages]
+    assert sum(sizes) == 12 * 40 * 7 and max(sizes) <= 250

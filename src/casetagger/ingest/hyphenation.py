@@ -20,7 +20,8 @@ def join_lines(previous: str, following: str) -> str:
         return previous
     if previous.endswith("\u00ad"):  # a soft hyphen only ever marks a break
         return previous[:-1] + following
-    match = HYPHEN_END.search(previous)
+    # only the last word matters; searching the whole paragraph made long joins quadratic
+    match = HYPHEN_END.search(previous[-80:])
     if not match:
         return f"{previous} {following}"
     stem = match.group(2)

@@ -1,5 +1,6 @@
 """Headings and paragraphs into paragraph-sized passages with their heading path and provenance."""
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,6 +64,7 @@ def split_long(passage: Passage) -> list[Passage]:
             start, words = sent.start_char, 0
         words += n
     pieces.append((start, len(passage.text)))
+    pieces = [cut for piece in pieces for cut in _cut_at_words(passage.text, *piece)]
     # lines follow the text proportionally; good enough to point at the right place on the page
     total = len(passage.text) or 1
     offsets, pos = [], 0
@@ -74,6 +76,15 @@ def split_long(passage: Passage) -> list[Passage]:
         lines = [l for l, o in zip(passage.lines, offsets) if a / total - 1e-9 <= o < b / total] or passage.lines[-1:]
         result.append(Passage(passage.text[a:b].strip(), lines, passage.headings))
     return result
+
+
+def _cut_at_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A "sentence" of a table or a list without full stops can run for pages: cut it at words."""
+    spans = [m.span() for m in re.finditer(r"\S+", text[start:end])]
+    if len(spans) <= MAX_WORDS:
+        return [(start, end)]
+    cuts = [start + spans[i][0] for i in range(TARGET_WORDS, len(spans), TARGET_WORDS)]
+    return list(zip([start] + cuts, cuts + [end]))
 
 
 def block_text(block: Block) -> str:
