@@ -19,6 +19,7 @@ from pdfgen import Heading, Paragraph, build_pdf
 from typer.testing import CliRunner
 
 from casetagger.cli import app
+from casetagger.ingest import IngestOptions
 from casetagger.inventory.run import run_inventory
 from casetagger.model.tagger import DEFAULT_MODEL
 
@@ -178,3 +179,23 @@ def test_run_masks_personal_data_in_file_names(tmp_path):
     cells = [str(c) for sheet in load_workbook(out / "inventory.xlsx") for row in sheet.iter_rows(values_only=True)
              for c in row if c]
     assert not [c for c in cells if "010190" in c or "12345678" in c]
+
+
+def test_run_later_success_replaces_earlier_timeout(tmp_path, council_pdf, monkeypatch):
+    """A timeout is stored under the file's path (no hash yet); it must not linger once the file parses."""
+    from casetagger.ingest import BatchLimits, batch
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(council_pdf, folder / "dagsorden.pdf")
+    real = batch.parse_document
+    monkeypatch.setattr(batch, "parse_document", lambda path, options: time.sleep(30))
+    first = run_inventory([folder], tmp_path / "out", limits=BatchLimits(jobs=1, timeout=1.0))
+    assert [d.status.value for d in first.parsed] == ["FAILURE"]
+    monkeypatch.setattr(batch, "parse_document", real)
+    second = run_inventory([folder], tmp_path / "out")
+    documents = [json.loads(line) for line in (tmp_path / "out" / "documents.jsonl").read_text().splitlines()]
+    assert [d["status"] for d in documents] == ["PARTIAL"] and second.documents == 1
+    # asking for OCR now reads the partly scanned document again
+    third = run_inventory([folder], tmp_path / "out", options=IngestOptions(ocr=True))
+    assert [Path(d.file).name for d in third.parsed] == ["dagsorden.pdf"]

@@ -52,7 +52,7 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         todo = []
         for pdf in pdfs:
             try:
-                done = store.done(file_sha256(pdf))
+                done = store.done(file_sha256(pdf), ocr=bool(options and options.ocr))
             except OSError:
                 done = False  # unreadable: the parser reports why
             (result.skipped_done if done else todo).append(pdf)

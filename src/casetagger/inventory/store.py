@@ -57,10 +57,13 @@ class RunStore:
     def close(self) -> None:
         self.db.close()
 
-    def done(self, doc_id: str) -> bool:
-        """Parsed before (successfully or partly): a rerun skips it. Failures are tried again."""
-        row = self.db.execute("SELECT status FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row is not None and row[0] != Status.FAILURE.value
+    def done(self, doc_id: str, ocr: bool = False) -> bool:
+        """Parsed before: a rerun skips it. Failures are tried again, and so are documents with
+        scanned pages when OCR is asked for now."""
+        row = self.db.execute("SELECT status, summary FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None or row[0] == Status.FAILURE.value:
+            return False
+        return not (ocr and json.loads(row[1]).get("scanned_pages"))
 
     def save_document(self, result: DocumentResult) -> None:
         doc_id = result.doc_id or f"file:{result.file}"
@@ -72,6 +75,8 @@ class RunStore:
             passage["headings"] = [mask(h) for h in passage["headings"]]
             records.append((passage["id"], doc_id, seq, json.dumps(passage, ensure_ascii=False)))
         with self.db:  # one transaction: the document and all its passages, or nothing
+            if result.doc_id:  # an earlier failure of the same file that could not be hashed
+                self.db.execute("DELETE FROM documents WHERE doc_id = ?", (f"file:{result.file}",))
             self.db.execute("DELETE FROM tags WHERE passage_id IN (SELECT id FROM passages WHERE doc_id = ?)", (doc_id,))
             self.db.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
             self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
