@@ -60,3 +60,15 @@ def test_batch_isolates_hostile_documents(monkeypatch, council_pdf, behaviour, r
     assert results[0].status is Status.FAILURE
     assert reason in results[0].errors[0] and "hostile.pdf" in results[0].errors[0]
     assert results[1].status is Status.PARTIAL and results[1].passages
+
+
+def test_batch_unexpected_layout_error_is_named_not_called_corrupt(monkeypatch, council_pdf):
+    from casetagger.ingest import document
+
+    def broken(lines):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(document, "build_blocks", broken)
+    result = parse_document(council_pdf)
+    assert result.status is Status.FAILURE
+    assert "unexpected error while laying out the text (ZeroDivisionError" in result.errors[0]

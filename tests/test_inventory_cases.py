@@ -58,3 +58,7 @@ def test_cases_nameless_passage_joins_the_case_named_earlier_in_its_agenda_item(
                                          ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("Grøn by", "Grøn by"), (3, 3)])
 def test_export_escapes_formula_cells(value, safe):
     assert safe_cell(value) == safe
+
+
+def test_export_strips_control_characters():
+    assert safe_cell("Budget\x01 2025\x1b") == "Budget 2025"

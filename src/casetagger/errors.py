@@ -28,6 +28,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E012 = "{path}: no text found; {scanned} of {pages} pages are scanned images (use --ocr)"
     E013 = "{path}: OCR failed ({detail})"
     E014 = "{path}: not a file or folder"
+    E015 = "{path}: cannot be read ({detail})"
+    E016 = "{path}: unexpected error while laying out the text ({detail}); please report it"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"

@@ -69,6 +69,13 @@ def parse_document(path: Path, options: IngestOptions | None = None) -> Document
         _parse_into(result, path, options)
     except CasetaggerError as e:
         result.status, result.errors = Status.FAILURE, result.errors + [str(e)]
+    except OSError as e:  # unreadable: permissions on a shared drive, a file that vanished
+        result.status, result.errors = Status.FAILURE, result.errors + [Errors.E015.format(path=path, detail=e.strerror or e)]
+    except MemoryError:
+        raise  # the batch reports it against its memory cap
+    except Exception as e:  # a bug in layout must not pass for a corrupt PDF, nor kill the batch
+        detail = f"{type(e).__name__}: {e}"
+        result.status, result.errors = Status.FAILURE, result.errors + [Errors.E016.format(path=path, detail=detail)]
     result.seconds = round(time.perf_counter() - started, 3)
     return result
 
@@ -130,7 +137,7 @@ def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageSta
         if len(pdf.pages) > options.max_pages:
             raise CasetaggerError(Errors.E007.format(path=path, pages=len(pdf.pages), limit=options.max_pages))
         return list(reading_order(pages())), stats
-    except CasetaggerError:
+    except (CasetaggerError, MemoryError):
         raise
     except Exception as e:  # pdfminer raises many kinds of errors on broken files
         raise CasetaggerError(Errors.E006.format(path=path, detail=f"{type(e).__name__}: {e}")) from None

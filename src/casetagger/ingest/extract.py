@@ -23,9 +23,12 @@ LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", 
 BULLET_GLYPHS = set("•●▪■◦○‣∙·►➢✓")
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; spreadsheets refuse them
+
+
 def normalise_word(text: str) -> tuple[str, int]:
     """Map ligatures and known (cid:N) bullets back; return the text and how many glyphs were lost."""
-    text = text.translate(LIGATURES)
+    text = CONTROL.sub("", text.translate(LIGATURES))
     if "(cid:" not in text:
         return text, 0
     lost = 0

@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from casetagger.inventory.cases import Case
 from casetagger.jsonl import write_jsonl
 from casetagger.taxonomy import Taxonomy
@@ -19,9 +21,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters make the workbook unwritable
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
