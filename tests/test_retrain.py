@@ -139,3 +139,17 @@ def test_retrain_cli_and_models_commands(tmp_path, taxonomy, small_corpus):
     assert rollback.exit_code == 0 and "shipped is now the current model" in " ".join(rollback.stderr.split())
     missing = runner.invoke(app, ["models", "use", "v0042"] + reg)
     assert missing.exit_code == 1 and "no model version v0042" in " ".join(missing.stderr.split())
+
+
+def test_retrain_corrections_file_is_checked(tmp_path):
+    from casetagger.errors import CasetaggerError
+    from casetagger.model.retrain import load_corrections
+
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "Kommunen planter træer.", "accept": ["groen"]}\n'
+                    '{"text": "Et afvist eksempel.", "accept": [], "answer": "ignore"}\n', encoding="utf-8")
+    rows = load_corrections(path)
+    assert len(rows) == 1 and rows[0]["meta"] == {}
+    path.write_text('{"accept": ["groen"]}\n', encoding="utf-8")
+    with pytest.raises(CasetaggerError, match="line 1: a correction needs 'text'"):
+        load_corrections(path)

@@ -248,3 +248,16 @@ def test_review_concurrent_saves_of_one_decision_never_both_win(folder):
         assert len([a for a in store.audit_log() if a["passage_id"] == passage["id"]]) == 1
         store.close()
         assert saved["version"] == 1
+
+
+def test_review_logout_revokes_the_session_and_secret_is_private(folder):
+    import stat
+
+    client = signed_in(folder, "bo")
+    cookie = client.cookies.get("casetagger_session")
+    assert client.post("/logout", data={"csrf": csrf(client)}, follow_redirects=False).status_code == 303
+    stolen = TestClient(create_app(folder))
+    stolen.cookies.set("casetagger_session", cookie)
+    assert stolen.get("/", follow_redirects=False).headers["location"] == "/login"
+    for private in (folder / ".review-secret", folder / "casetagger.sqlite"):
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600

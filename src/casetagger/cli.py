@@ -379,7 +379,7 @@ def review_cli(
     if password:
         err.print(Text.assemble("First start: admin account 'admin' created with password ", (password, "bold"),
                                 " (shown once, stored hashed). Add reviewers under Brugere."))
-    app_ = create_app(folder)
+    app_ = create_app(folder, secure_cookies=allow_remote)  # beyond localhost: serve it behind HTTPS
     err.print(f"Review app on http://{host}:{port}/  (Ctrl-C to stop)", highlight=False)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 

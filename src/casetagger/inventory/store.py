@@ -6,6 +6,7 @@ model version: a new model re-tags stored passages without re-parsing any PDF.
 """
 
 import json
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -50,6 +51,8 @@ class RunStore:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "casetagger.sqlite"
         self.db = sqlite3.connect(self.path, timeout=30)
+        # the store holds reviewers' password hashes and unmasked file paths: the owner's alone
+        os.chmod(self.path, 0o600)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)

@@ -35,9 +35,17 @@ def load_corrections(source: Path) -> list[dict]:
         rows = corrections(source)
     else:
         rows = list(read_jsonl(source))
-    if not rows:
+    checked = []
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row.get("text"), str) or not ("labels" in row or "accept" in row):
+            raise CasetaggerError(Errors.E102.format(path=source, line=number,
+                                                     detail="a correction needs 'text' and 'labels' or 'accept'"))
+        if row.get("answer", "accept") != "accept":
+            continue  # Prodigy's reject / ignore: no decision about the labels to learn from
+        checked.append(dict(row, meta=row.get("meta") or {}))
+    if not checked:
         raise CasetaggerError(Errors.E208.format(path=source))
-    return rows
+    return checked
 
 
 @dataclass

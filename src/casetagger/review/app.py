@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from casetagger.errors import CasetaggerError
 from casetagger.inventory.cases import build_cases
 from casetagger.review.auth import csrf_token, make_session, read_session
 from casetagger.review.pages import page_png
@@ -34,13 +35,14 @@ class NotSignedIn(Exception):
     pass
 
 
-def create_app(folder: Path) -> FastAPI:
+def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
+    """The app for an inventory folder; ``secure_cookies`` for serving behind HTTPS (--allow-remote)."""
     folder = Path(folder)
     with _store(folder) as store:
         secret = store.install_secret()
         meta = store.get_meta("model") or {}
     if not meta:
-        raise FileNotFoundError(f"{folder}: no inventory here; run `casetagger run ... --out {folder}` first")
+        raise CasetaggerError(f"{folder}: no inventory here; run `casetagger run ... --out {folder}` first")
     card, model_version = meta["card"], meta["model_version"]
     taxonomy = Taxonomy.from_dict({"name": card["taxonomy"], "labels": card["taxonomy_labels"]})
     thresholds = card["thresholds"]
@@ -61,9 +63,13 @@ def create_app(folder: Path) -> FastAPI:
         return RedirectResponse("/login", status_code=303)
 
     def reviewer_of(request: Request) -> str:
-        name = read_session(secret, request.cookies.get(SESSION))
+        session = request.cookies.get(SESSION)
+        name = read_session(secret, session)
         if not name:
             raise NotSignedIn()
+        with _store(folder) as store:
+            if store.revoked(session):
+                raise NotSignedIn()
         return name
 
     def check_csrf(request: Request, token: str | None) -> None:
@@ -112,7 +118,7 @@ def create_app(folder: Path) -> FastAPI:
             response.set_cookie(PRE, token, httponly=True, samesite="strict")
             return response
         response = RedirectResponse("/", status_code=303)
-        response.set_cookie(SESSION, make_session(secret, name), httponly=True, samesite="strict")
+        response.set_cookie(SESSION, make_session(secret, name), httponly=True, samesite="strict", secure=secure_cookies)
         response.delete_cookie(PRE)
         return response
 
@@ -120,6 +126,8 @@ def create_app(folder: Path) -> FastAPI:
     async def logout(request: Request):
         form = await request.form()
         check_csrf(request, form.get("csrf"))
+        with _store(folder) as store:
+            store.revoke(request.cookies.get(SESSION, ""))
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(SESSION)
         return response

@@ -2,7 +2,9 @@
 column against lost updates, idempotent saves by request id, and an append-only audit log.
 """
 
+import hashlib
 import json
+import os
 import secrets
 import sqlite3
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, reviewer TEXT NOT NULL, passage_id TEXT,
     action TEXT NOT NULL, request_id TEXT, before TEXT, after TEXT
 );
+CREATE TABLE IF NOT EXISTS revoked_sessions (token_hash TEXT PRIMARY KEY, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS requests (request_id TEXT PRIMARY KEY, reviewer TEXT NOT NULL, version INTEGER NOT NULL);
 CREATE TRIGGER IF NOT EXISTS audit_append_only_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -65,12 +68,26 @@ class ReviewStore(RunStore):
 
     # -- install and accounts
     def install_secret(self) -> str:
-        """The per-install secret that signs sessions; created at first start."""
-        secret = self.get_meta("review_secret")
-        if secret is None:
-            secret = secrets.token_hex(32)
-            self.set_meta("review_secret", secret)
-        return secret
+        """The per-install secret that signs sessions: created at first start, in a file only the
+        owner can read (the inventory folder itself is meant to be shared)."""
+        path = self.path.parent / ".review-secret"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+        return path.read_text().strip()
+
+    def revoke(self, session: str) -> None:
+        """Signed-out sessions stay invalid until they expire."""
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO revoked_sessions VALUES (?, ?)",
+                            (hashlib.sha256(session.encode()).hexdigest(), now()))
+
+    def revoked(self, session: str) -> bool:
+        return self.db.execute("SELECT 1 FROM revoked_sessions WHERE token_hash = ?",
+                               (hashlib.sha256(session.encode()).hexdigest(),)).fetchone() is not None
 
     def ensure_admin(self) -> str | None:
         """At first start: an admin account with a random password, returned once, stored hashed."""
