@@ -33,8 +33,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--genres", nargs="+", default=["dagsorden", "referat"])
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--weight", type=float, help="weight of a correction (default: the training config's)")
+    parser.add_argument("--no-report", action="store_true", help="print the figures only (for choosing the weight)")
     args = parser.parse_args()
     taxonomy, config = Taxonomy.load(), TrainConfig.load()
+    if args.weight is not None:
+        config.correction_weight = args.weight
     rows = load_corpus()
     held = [r for r in rows if r["genre"] in args.genres]
     base = [r for r in rows if r["genre"] not in args.genres]
@@ -47,10 +51,13 @@ def main() -> None:
         random.Random(seed).shuffle(order)
         for n in STEPS:
             started = time.perf_counter()
-            tagger = train_tagger(base + [dict(r, split="train") for r in order[:n]], taxonomy, config)
+            tagger = train_tagger(base + [dict(r, split="train", corrected=True) for r in order[:n]], taxonomy, config)
             seconds[n].append(time.perf_counter() - started)
             results[n].append(evaluate_rows(tagger, evaluation, taxonomy)["all"]["macro_f1"])
             print(f"seed {seed} N={n}: macro-F1 {results[n][-1]:.3f} ({seconds[n][-1]:.0f} s)", file=sys.stderr)
+    if args.no_report:
+        print({n: round(statistics.mean(v), 3) for n, v in results.items()})
+        return
     full_seconds = time_full_retrain(rows, taxonomy, config)
     write_report(args.genres, len(base), len(pool), len(evaluation), results, seconds, full_seconds)
 

@@ -124,3 +124,16 @@ def test_model_retraining_reproduces_shipped_metrics(taxonomy, shipped):
     assert test["all"]["macro_f1"] >= 0.80
     assert json.dumps(tagger.card["thresholds"] if "thresholds" in tagger.card else
                       dict(zip(tagger.labels, tagger.thresholds.tolist()))) == json.dumps(shipped.card["thresholds"])
+
+
+def test_model_corrections_weigh_more_when_configured(taxonomy, small_rows, small_config):
+    rows = [dict(r, corrected=True) if i % 3 == 0 else r for i, r in enumerate(small_rows)]
+    plain = train_tagger(rows, taxonomy, small_config)
+    weighted = train_tagger(rows, taxonomy, TrainConfig(cv_folds=2, correction_weight=2.0, model=small_config.model))
+    assert not np.array_equal(plain.model.coef_, weighted.model.coef_)
+    assert weighted.card["config"]["correction_weight"] == 2.0
+    # the corpus alone (no corrections) trains the same model whatever the weight
+    clean = [r for r in small_rows]
+    a = train_tagger(clean, taxonomy, small_config)
+    b = train_tagger(clean, taxonomy, TrainConfig(cv_folds=2, correction_weight=2.0, model=small_config.model))
+    assert np.array_equal(a.model.coef_, b.model.coef_)

@@ -81,7 +81,7 @@ class LinearTagger:
             blocks.append(self.char_vectorizer_.transform(prepared))
         return sparse.hstack(blocks, format="csr")
 
-    def fit(self, texts: list[str], y: np.ndarray) -> "LinearTagger":
+    def fit(self, texts: list[str], y: np.ndarray, sample_weight: np.ndarray | None = None) -> "LinearTagger":
         prepared = self._prepare(texts)
         self.word_vectorizer_ = self._word_vectorizer().fit(prepared)
         self.char_vectorizer_ = None
@@ -92,7 +92,7 @@ class LinearTagger:
         for j in range(len(self.labels)):
             clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear",
                                      random_state=0)
-            clf.fit(x, y[:, j])
+            clf.fit(x, y[:, j], sample_weight=sample_weight)
             coefs.append(clf.coef_[0])
             intercepts.append(clf.intercept_[0])
         self.coef_ = np.asarray(coefs, dtype=np.float32)

@@ -32,6 +32,7 @@ class TrainConfig:
     version: str = "1.0.0"
     seed: int = 13
     cv_folds: int = 5
+    correction_weight: float = 1.0  # weight of an analyst's correction against a corpus passage
     model: dict = field(default_factory=dict)  # LinearTagger parameters
 
     @classmethod
@@ -50,14 +51,16 @@ def corpus_hash(rows: list[dict]) -> str:
     return hashlib.sha256("\n".join(canonical).encode()).hexdigest()[:16]
 
 
-def out_of_fold_scores(texts: list[str], y: np.ndarray, labels: list[str], config: TrainConfig) -> np.ndarray:
+def out_of_fold_scores(texts: list[str], y: np.ndarray, labels: list[str], config: TrainConfig,
+                       weights: np.ndarray | None = None) -> np.ndarray:
     """Scores for every passage from a model that did not see it (stratified k-fold)."""
     from iterstrat.ml_stratifiers import MultilabelStratifiedKFold
 
     scores = np.zeros(y.shape, dtype=np.float32)
     folds = MultilabelStratifiedKFold(n_splits=config.cv_folds, shuffle=True, random_state=config.seed)
     for train_idx, held_idx in folds.split(np.zeros(len(texts)), y):
-        model = LinearTagger(labels, **config.model).fit([texts[i] for i in train_idx], y[train_idx])
+        model = LinearTagger(labels, **config.model).fit([texts[i] for i in train_idx], y[train_idx],
+                                                         None if weights is None else weights[train_idx])
         scores[held_idx] = model.predict_proba([texts[i] for i in held_idx])
     return scores
 
@@ -68,8 +71,11 @@ def train_tagger(rows: list[dict], taxonomy: Taxonomy, config: TrainConfig, extr
     training = [r for r in rows if r.get("split") != "test"]
     texts = [r["text"] for r in training]
     y = label_matrix(training, taxonomy.ids)
-    thresholds = tune_thresholds(out_of_fold_scores(texts, y, taxonomy.ids, config), y)
-    model = LinearTagger(taxonomy.ids, **config.model).fit(texts, y)
+    weights = None
+    if any(r.get("corrected") for r in training) and config.correction_weight != 1.0:
+        weights = np.array([config.correction_weight if r.get("corrected") else 1.0 for r in training])
+    thresholds = tune_thresholds(out_of_fold_scores(texts, y, taxonomy.ids, config, weights), y)
+    model = LinearTagger(taxonomy.ids, **config.model).fit(texts, y, weights)
     card = {
         "name": config.name,
         "version": config.version,
