@@ -19,7 +19,7 @@ test: $(BIN)/casetagger
 	$(BIN)/python -m pytest
 
 examples: $(BIN)/casetagger
-	$(BIN)/python examples/make_examples.py
+	$(BIN)/python tests/make_examples.py
 
 bench: $(BIN)/casetagger
 	$(BIN)/python benchmarks/ingest.py

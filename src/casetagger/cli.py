@@ -92,7 +92,14 @@ def ingest_cli(
 
     n = write_jsonl(out, (shared(p) for r in results for p in r.passages))
     if documents:
-        write_jsonl(documents, (r.summary() for r in results))
+        def summary(result) -> dict:
+            data = result.summary()
+            if mask_personal_data:
+                data.update(file=mask(data["file"]), errors=[mask(e) for e in data["errors"]],
+                            warnings=[mask(w) for w in data["warnings"]])
+            return data
+
+        write_jsonl(documents, (summary(r) for r in results))
     _print_results(results)
     err.print(f"{n} passages from {len(results)} document(s) written to {out}", highlight=False)
     if any(r.status is Status.FAILURE for r in results):

@@ -1,10 +1,11 @@
-"""Regenerate the example PDFs from the texts in tests/ (needs the dev extra: reportlab)."""
+"""Regenerate the example PDFs in examples/ from the texts in tests/ (needs the dev extra: reportlab)."""
 
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent
-sys.path[:0] = [str(HERE.parent / "tests"), str(HERE / "texts")]
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE.parent / "examples"
+sys.path[:0] = [str(HERE), str(HERE / "texts")]
 
 from board_minutes import BOARD_MINUTES  # noqa: E402
 from council import COUNCIL_AGENDA  # noqa: E402
@@ -19,5 +20,5 @@ DOCUMENTS = {
 
 if __name__ == "__main__":
     for name, (elements, header, footer) in DOCUMENTS.items():
-        writer = build_pdf(HERE / name, elements, header=header, footer=footer)
-        print(f"wrote {HERE / name} ({writer.page} pages)")
+        writer = build_pdf(EXAMPLES / name, elements, header=header, footer=footer)
+        print(f"wrote {EXAMPLES / name} ({writer.page} pages)")
