@@ -9,11 +9,9 @@ and the speed-up of two worker processes over one on a folder of documents.
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -55,7 +55,7 @@ def model_card_markdown(tagger: Tagger) -> str:
         f"- Corpus hash: `{card['corpus_hash']}`; trained on {card['trained_on']} passages (train + dev), "
         f"evaluated on {card.get('test_passages', 0)} test passages it never saw",
         f"- Training time: {card['training_seconds']} s",
-        f"- Libraries: " + ", ".join(f"{k} {v}" for k, v in card["libraries"].items()),
+        "- Libraries: " + ", ".join(f"{k} {v}" for k, v in card["libraries"].items()),
         "",
         "Thresholds were tuned per label on out-of-fold scores (stratified cross-validation over",
         "train + dev); the test split was used only for the figures below.",
