@@ -82,24 +82,15 @@ def ingest_cli(
         fail("no PDF files found in " + ", ".join(map(str, paths)))
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     results = list(ingest_paths(pdfs, IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr), limits))
-    from casetagger.inventory.privacy import mask
+    from casetagger.inventory.privacy import mask_document, mask_passage
 
-    def shared(passage: dict) -> dict:
-        if not mask_personal_data:
-            return passage
-        return dict(passage, text=mask(passage["text"]), heading=mask(passage["heading"]),
-                    headings=[mask(h) for h in passage["headings"]])
+    def unchanged(row: dict) -> dict:
+        return row
 
-    n = write_jsonl(out, (shared(p) for r in results for p in r.passages))
+    passage_out, document_out = (mask_passage, mask_document) if mask_personal_data else (unchanged, unchanged)
+    n = write_jsonl(out, (passage_out(p) for r in results for p in r.passages))
     if documents:
-        def summary(result) -> dict:
-            data = result.summary()
-            if mask_personal_data:
-                data.update(file=mask(data["file"]), errors=[mask(e) for e in data["errors"]],
-                            warnings=[mask(w) for w in data["warnings"]])
-            return data
-
-        write_jsonl(documents, (summary(r) for r in results))
+        write_jsonl(documents, (document_out(r.summary()) for r in results))
     _print_results(results)
     err.print(f"{n} passages from {len(results)} document(s) written to {out}", highlight=False)
     if any(r.status is Status.FAILURE for r in results):

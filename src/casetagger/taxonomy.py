@@ -64,6 +64,11 @@ class Taxonomy:
                 raise invalid(f"goal_sdgs names an unknown label ({goal}: {sdgs})")
         return cls(str(data.get("name", "taxonomy")), labels, goal_sdgs, source)
 
+    @classmethod
+    def from_card(cls, card: dict) -> "Taxonomy":
+        """The label set a model was trained for, as its card records it."""
+        return cls.from_dict({"name": card["taxonomy"], "labels": card["taxonomy_labels"]})
+
     @cached_property
     def ids(self) -> list[str]:
         return [label.id for label in self.labels]

@@ -39,6 +39,18 @@ def _mask_grouped(match: re.Match) -> str:
     return match.group(0) if NOT_PHONE.match(match.group(0)) else "[telefon]"
 
 
+def mask_passage(passage: dict) -> dict:
+    """A copy of an ingested passage with its text and headings masked."""
+    return dict(passage, text=mask(passage["text"]), heading=mask(passage["heading"]),
+                headings=[mask(h) for h in passage["headings"]])
+
+
+def mask_document(summary: dict) -> dict:
+    """A copy of a document summary with its file name, errors and warnings masked."""
+    return dict(summary, file=mask(summary["file"]), errors=[mask(e) for e in summary["errors"]],
+                warnings=[mask(w) for w in summary["warnings"]])
+
+
 def mask(text: str) -> str:
     if not text:
         return text

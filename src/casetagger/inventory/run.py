@@ -12,7 +12,7 @@ from pathlib import Path
 from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
 from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
 from casetagger.inventory.cases import build_cases
-from casetagger.inventory.privacy import mask
+from casetagger.inventory.privacy import mask, mask_document
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
 from casetagger.inventory.store import RunStore
@@ -81,8 +81,7 @@ def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult)
     taxonomy = tagger.taxonomy
     # text and headings were masked when stored; file names and error messages are masked here
     passages = [dict(p, file=mask(p["file"])) for p in store.tagged_passages(tagger.model_version)]
-    documents = [dict(d, file=mask(d["file"]), errors=[mask(e) for e in d["errors"]],
-                      warnings=[mask(w) for w in d["warnings"]]) for d in store.documents()]
+    documents = [mask_document(d) for d in store.documents()]
     cases = build_cases(passages)
     write_passages(out / "passages.jsonl", passages)
     write_jsonl(out / "documents.jsonl", documents)

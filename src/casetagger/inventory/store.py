@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from casetagger.ingest.document import DocumentResult, Status
-from casetagger.inventory.privacy import mask
+from casetagger.inventory.privacy import mask_passage
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -39,7 +39,6 @@ CREATE TABLE IF NOT EXISTS tags (
     PRIMARY KEY (passage_id, model_version)
 );
 """
-MASKED_FIELDS = ("text", "heading")
 
 
 def now() -> str:
@@ -70,13 +69,8 @@ class RunStore:
 
     def save_document(self, result: DocumentResult) -> None:
         doc_id = result.doc_id or f"file:{result.file}"
-        records = []
-        for seq, passage in enumerate(result.passages):
-            passage = dict(passage)
-            for key in MASKED_FIELDS:
-                passage[key] = mask(passage[key])
-            passage["headings"] = [mask(h) for h in passage["headings"]]
-            records.append((passage["id"], doc_id, seq, json.dumps(passage, ensure_ascii=False)))
+        records = [(p["id"], doc_id, seq, json.dumps(mask_passage(p), ensure_ascii=False))
+                   for seq, p in enumerate(result.passages)]
         with self.db:  # one transaction: the document and all its passages, or nothing
             if result.doc_id:  # an earlier failure of the same file that could not be hashed
                 self.db.execute("DELETE FROM documents WHERE doc_id = ?", (f"file:{result.file}",))
@@ -114,12 +108,14 @@ class RunStore:
         rows = self.db.execute("SELECT summary FROM documents ORDER BY file")
         return [json.loads(r[0]) for r in rows]
 
-    def tagged_passages(self, model_version: str) -> list[dict]:
-        """Every stored passage with its tags from ``model_version``, in document order."""
+    def tagged_passages(self, model_version: str, passage_id: str | None = None) -> list[dict]:
+        """Every stored passage (or the one with ``passage_id``) with its tags from ``model_version``,
+        in document order."""
+        only = " WHERE p.id = ?" if passage_id is not None else ""
         rows = self.db.execute(
             "SELECT p.record, t.result FROM passages p JOIN documents d ON d.doc_id = p.doc_id "
-            "LEFT JOIN tags t ON t.passage_id = p.id AND t.model_version = ? ORDER BY d.file, p.seq",
-            (model_version,))
+            "LEFT JOIN tags t ON t.passage_id = p.id AND t.model_version = ?" + only + " ORDER BY d.file, p.seq",
+            (model_version,) + ((passage_id,) if passage_id is not None else ()))
         out = []
         for record, result in rows:
             passage = json.loads(record)

@@ -64,7 +64,7 @@ def model_card_markdown(tagger: Tagger) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     metrics = card.get("test_metrics") or {"per_label": {}}
-    names = {l["id"]: l["name_da"] for l in card["taxonomy_labels"]}
+    names = {l.id: l.name_da for l in Taxonomy.from_card(card).labels}
     for label, threshold in zip(tagger.labels, tagger.thresholds):
         m = metrics["per_label"].get(label, {})
         lines.append(f"| {label} | {names[label]} | {threshold:.2f} | {m.get('p', 0):.3f} | {m.get('r', 0):.3f} | "

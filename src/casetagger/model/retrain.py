@@ -16,7 +16,7 @@ from casetagger.errors import CasetaggerError, Errors
 from casetagger.jsonl import read_jsonl
 from casetagger.model.registry import Registry
 from casetagger.model.tagger import Tagger
-from casetagger.model.train import TrainConfig, corpus_hash, evaluate_rows, train_tagger
+from casetagger.model.train import TrainConfig, evaluate_rows, train_tagger
 from casetagger.taxonomy import Taxonomy
 
 HELD_OUT_SHARE = 0.2
@@ -142,8 +142,7 @@ def retrain(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy, con
     if force and not ok:
         reasons.append("promoted with --force, overriding the checks above")
     tagger.card.update(test_metrics=new_test, test_passages=len(test), comparison=comparison,
-                       promotion={"promoted": promoted, "forced": force and not ok, "reasons": reasons},
-                       corpus_hash=corpus_hash(data.rows))
+                       promotion={"promoted": promoted, "forced": force and not ok, "reasons": reasons})
     version = registry.add(tagger)
     if promoted:
         registry.use(version)

@@ -43,7 +43,7 @@ class Tagger:
     @property
     def taxonomy(self) -> Taxonomy:
         """The label set the model was trained for, as recorded in its card."""
-        return Taxonomy.from_dict({"name": self.card["taxonomy"], "labels": self.card["taxonomy_labels"]})
+        return Taxonomy.from_card(self.card)
 
     @classmethod
     def load(cls, path: Path | None = None, taxonomy: Taxonomy | None = None) -> "Tagger":

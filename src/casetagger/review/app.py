@@ -44,7 +44,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
     if not meta:
         raise CasetaggerError(f"{folder}: no inventory here; run `casetagger run ... --out {folder}` first")
     card, model_version = meta["card"], meta["model_version"]
-    taxonomy = Taxonomy.from_dict({"name": card["taxonomy"], "labels": card["taxonomy_labels"]})
+    taxonomy = Taxonomy.from_card(card)
     thresholds = card["thresholds"]
     keys = dict(zip(taxonomy.ids, KEYS))
     app = FastAPI(title="casetagger review", docs_url=None, redoc_url=None, openapi_url=None)
@@ -132,6 +132,12 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         response.delete_cookie(SESSION)
         return response
 
+    def one_passage(store: ReviewStore, passage_id: str) -> dict:
+        found = store.tagged_passages(model_version, passage_id)
+        if not found:
+            raise HTTPException(404, "no such passage")
+        return found[0]
+
     def queue(request: Request, status: str | None = None):
         """The signed-in reviewer's queue as the request's filters ask for it."""
         reviewer = reviewer_of(request)
@@ -184,10 +190,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         args = {k: str(form.get(k, "")) for k in QUEUE_PARAMS}
         labels = [label for label in form.getlist("labels") if label in taxonomy.ids]
         with _store(folder) as store:
-            passages, _ = load(store)
-            passage = next((p for p in passages if p["id"] == passage_id), None)
-            if passage is None:
-                raise HTTPException(404, "no such passage")
+            passage = one_passage(store, passage_id)
             decision = Decision(passage_id, reviewer, labels, passage["labels"], passage.get("scores", {}),
                                 model_version, (str(form.get("case_name", "")).strip() or None),
                                 bool(form.get("not_a_case")), str(form.get("comment", "")).strip())
@@ -203,12 +206,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
     def page_image(request: Request, passage_id: str):
         reviewer_of(request)
         with _store(folder) as store:
-            row = store.db.execute("SELECT record FROM passages WHERE id = ?", (passage_id,)).fetchone()
-        if not row:
-            raise HTTPException(404, "no such passage")
-        import json
-
-        passage = json.loads(row[0])
+            passage = one_passage(store, passage_id)
         pdf = Path(passage["file"])
         if not pdf.is_file():
             raise HTTPException(404, f"{pdf.name} is no longer where it was read")

@@ -9,13 +9,14 @@ from pathlib import Path
 from casetagger.inventory.privacy import mask
 from casetagger.jsonl import write_jsonl
 from casetagger.review.store import ReviewStore
+from casetagger.taxonomy import Taxonomy
 
 
 def corrections(folder: Path) -> list[dict]:
     store = ReviewStore(folder)
     try:
         meta = store.get_meta("model") or {}
-        labels = [l["id"] for l in meta.get("card", {}).get("taxonomy_labels", [])]
+        labels = Taxonomy.from_card(meta["card"]).ids if meta else []
         passages = {p["id"]: p for p in store.tagged_passages(meta.get("model_version", ""))}
         rows = []
         for d in store.decisions():
