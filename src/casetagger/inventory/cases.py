@@ -45,7 +45,7 @@ ABBREVIATIONS = ("bl.a", "f.eks", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "i
                  "m.fl", "m.m", "osv", "ift", "vedr", "st", "stk")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»)]?\s+(?=[\"“„»(]?[A-ZÆØÅ0-9•])|\n+")
 # a passage that opens by pointing back ("Projektet ...", "Mentorordningen ...") continues a case
-CONTINUING = re.compile(rf"^\s*(?:[Dd]e[nt] )?[A-ZÆØÅ][\wæøå]*(?:{'|'.join(LEADS)})\b")
+CONTINUING = re.compile(rf"^\s*(?:[Dd]e[nt] )?(?=[A-ZÆØÅ])(?i:[\wæøå]*(?:{'|'.join(LEADS)}))\b")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -99,6 +99,7 @@ class Case:
     from_heading: bool = False
     reviewed: bool = False
     key: str = ""
+    parts: dict[str, dict] = field(default_factory=dict)  # passage id -> file, pages, labels {label: score}
 
     def __post_init__(self):
         self.key = self.key or case_key(self.name)
@@ -120,6 +121,10 @@ class Case:
             known += [Support(s, passage["id"], passage["file"], passage["page"]) for s in support.get(label, [])
                       if all(s != k.text for k in known)]
         self.documents.setdefault(passage["file"], set()).update(passage["pages"])
+        part = self.parts.setdefault(passage["id"], {"file": passage["file"], "pages": list(passage["pages"]),
+                                                     "labels": {}})
+        for label, score in labels.items():
+            part["labels"][label] = max(part["labels"].get(label, 0.0), score)
         if passage["id"] not in self.passages:
             self.passages.append(passage["id"])
         top = max(labels.values(), default=0.0)
@@ -131,7 +136,30 @@ class Case:
                 "scores": {k: round(v, 4) for k, v in sorted(self.scores.items())},
                 "support": {label: [vars(s) for s in found] for label, found in sorted(self.support.items())},
                 "sources": self.sources, "passages": self.passages, "mentions": [vars(m) for m in self.mentions],
-                "excerpt": self.excerpt, "reviewed": self.reviewed}
+                "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Case":
+        return cls(data["name"], set(data["labels"]), dict(data["scores"]),
+                   {s["document"]: set(s["pages"]) for s in data["sources"]}, {},
+                   {label: [Support(**s) for s in found] for label, found in data["support"].items()},
+                   [Mention(**m) for m in data["mentions"]], list(data["passages"]), data["excerpt"],
+                   data.get("best", max(data["scores"].values(), default=0.0)), False, data["reviewed"], data["key"],
+                   {k: dict(v) for k, v in data.get("parts", {}).items()})
+
+    def recompute(self) -> None:
+        """Labels, scores and pages again from the passages the case holds (after a split or merge)."""
+        self.passages = [p for p in self.passages if p in self.parts]
+        self.labels, self.scores, self.documents = set(), {}, {}
+        for part in self.parts.values():
+            self.documents.setdefault(part["file"], set()).update(part["pages"])
+            for label, score in part["labels"].items():
+                self.labels.add(label)
+                self.scores[label] = max(self.scores.get(label, 0.0), score)
+        self.support = {label: [s for s in found if s.passage_id in self.parts]
+                        for label, found in self.support.items() if label in self.labels}
+        self.mentions = [m for m in self.mentions if m.passage_id in self.parts]
+        self.best = max(self.scores.values(), default=0.0)
 
 
 @dataclass
@@ -141,6 +169,7 @@ class Finding:
     passage_id: str
     file: str
     page: int
+    pages: list[int]
     heading: str
     labels: list[str]
     scores: dict[str, float]
@@ -155,6 +184,15 @@ class Finding:
 class Inventory:
     cases: list[Case]
     findings: list[Finding]
+    rejected: list[Case] = field(default_factory=list)  # marked "not a case" by an analyst
+
+    def case_of_passages(self) -> dict[str, list[str]]:
+        """Passage id -> the names of the cases it belongs to."""
+        out: dict[str, list[str]] = {}
+        for case in self.cases:
+            for pid in case.passages:
+                out.setdefault(pid, []).append(case.name)
+        return out
 
 
 def excerpt(text: str, limit: int = 300) -> str:
@@ -263,7 +301,8 @@ def build_inventory(passages: list[dict], scorer: Scorer | None = None, threshol
             mentions = []
             parts = [(continuing.key, sentences(passage["text"]) or [(0, len(passage["text"]))])]
         elif not mentions:
-            findings.append(Finding(passage["id"], passage["file"], passage["page"], passage.get("heading", ""),
+            findings.append(Finding(passage["id"], passage["file"], passage["page"], list(passage["pages"]),
+                                    passage.get("heading", ""),
                                     list(passage["labels"]), {l: passage["scores"][l] for l in passage["labels"]},
                                     excerpt(passage["text"])))
             last = None

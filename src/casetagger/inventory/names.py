@@ -31,7 +31,7 @@ WORD = re.compile(rf"[\w][\w'’.&/-]*[\w]|[\w]")
 # lead words; as the tail of a compound too ("samkørselsinitiativet", "Delebilsordningen")
 LEADS = ("projektet", "indsatsen", "initiativet", "programmet", "forløbet", "partnerskabet", "ordningen",
          "kampagnen", "puljen", "tilbuddet", "netværket", "samarbejdet", "forsøget", "konceptet", "satsningen",
-         "værkstedet", "huset", "planen", "løftet", "caféen", "forløbene", "kaldes", "hedder", "navnet")
+         "værkstedet", "huset", "planen", "løftet", "forløbene", "kaldes", "hedder", "navnet")
 LEAD = re.compile(rf"\b[\wæøå]*(?i:{'|'.join(LEADS)})\s+(?=[\"“„»]?[{UPPER}0-9])")
 QUOTED = re.compile(rf"[\"“”„»«]([{UPPER}0-9][^\"“”„»«\n]{{2,60}}?)[\"“”„»«]")
 BEFORE_LEAD = re.compile(rf"\b((?:[{UPPER}][\w]+\s){{0,3}}[{UPPER}][\w]+-(?:projektet|indsatsen|initiativet))\b")
@@ -49,7 +49,8 @@ STOP = {"har", "er", "blev", "bliver", "skal", "kan", "vil", "var", "som", "der"
         "bruges", "sker", "skete", "fortsætter", "fortsat", "videreført", "forlænget", "en", "et", "den", "det",
         "de", "dem", "sin", "sit", "sine", "deres", "vores", "hvert", "hver", "alle", "flere", "mange",
         # fixed phrases after a preposition: "i stedet for", "i samarbejde med", "i gang", "i alt"
-        "stedet", "samarbejde", "gang", "alt", "øvrigt", "forvejen", "forbindelse", "løbet", "tæt"}
+        "stedet", "samarbejde", "gang", "alt", "øvrigt", "forvejen", "forbindelse", "løbet", "tæt",
+        "foråret", "efteråret", "sommeren", "vinteren", "året", "perioden", "tiden"}
 # articles may stand inside a name after a connector ("Virksomhedsservice på en dag")
 ARTICLES = {"en", "et", "den", "det", "de", "alle"}
 PLACE_PREPOSITIONS = {"i", "på", "ved", "fra", "mod", "langs", "nær", "omkring"}
@@ -117,6 +118,10 @@ def _name_from(tokens: list[tuple[str, int, int, str]], after_lead: bool) -> tup
     if after_lead:
         for i, (word, _, end, punct) in enumerate(tokens[:6]):
             low = word.lower()
+            # lower-case words end a name of one capitalised word only ("Vild natur ved kysten")
+            if i and not _capital(word) and low not in CONNECTORS | ARTICLES \
+                    and sum(_capital(t[0]) for t in tokens[:i]) > 1:
+                break
             if i and (low in STOP and not (low in ARTICLES and tokens[i - 1][0].lower() in CONNECTORS)):
                 break
             if punct:
@@ -147,7 +152,9 @@ def _name_from(tokens: list[tuple[str, int, int, str]], after_lead: bool) -> tup
                 tail += 1
             following = tokens[tail + 1][0].lower() if tail + 1 < len(tokens) else ""
             ends = tokens[tail][3] or not following or following in STOP or following in CONNECTORS
-            if ends and (after_lead or tokens[i - 1][0].lower() in CONNECTORS):
+            # a lower-case tail ends a name of one capitalised word ("Unge med kant"), or one after a lead
+            capitals = sum(_capital(t[0]) for t in tokens[:i])
+            if ends and capitals == 1 and (after_lead or tokens[i - 1][0].lower() in CONNECTORS):
                 last = tail
             break
         i += 1
@@ -188,7 +195,7 @@ def _title_case(text: str) -> list[Mention]:
             i += 1
             continue
         first = _sentence_start(text, start)
-        if first and word.lower() in OPENERS:
+        if first and (word.lower() in OPENERS or word.lower().endswith(LEADS)):
             i += 1
             continue
         span = _name_from(tokens[i:i + 12], after_lead=False)
@@ -299,7 +306,8 @@ class NameFilter:
         if key in self.goal_names or any(key in g for g in self.goal_names if len(words) >= 2):
             return "goal name"
         head = case_key(" ".join(re.split(r"\s(?=[a-zæøå])", name, maxsplit=1)[:1]))
-        if key in self.names or head in self.names or any(w in self.names for w in words):
+        if key in self.names or head in self.names or any(
+                w.isupper() and case_key(w) in self.names for w in name.split()):  # "Evalueringen fra VIVE"
             return "stoplist"
         if any(w in self.words or len(w) >= 4 and any(w.endswith(s) for s in self.words if len(s) >= 4)
                for w in words):
@@ -309,6 +317,8 @@ class NameFilter:
         if looks_like_person(name) or ROLE_BEFORE.search(text[:mention.start]):
             return "person"
         if not mention.strong:
+            if re.search(r"\.\w", name):
+                return "abbreviation"  # "A.P. Møller": an initial, not a name of an initiative
             if len(words) == 1 and not _single_name(name):
                 return "common word"
             if key in self.headings:
