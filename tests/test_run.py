@@ -76,7 +76,7 @@ def test_run_outputs_agree(inventory):
     with (out / "cases.csv").open(encoding="utf-8-sig") as f:
         cases = list(csv.DictReader(f))
     assert cases and {"Kickstarter til dobbelt bundlinje", "Røgfri Idrætstid", "Tryg Hverdag i Værebro Park"} <= {c["case"] for c in cases}
-    named = {p["case"] for p in passages if p["case"]}
+    named = {name for p in passages for name in p["case_names"]}
     assert named == {c["case"] for c in cases}
     book = load_workbook(out / "inventory.xlsx")
     assert book.sheetnames[0] == "Overblik" and book.sheetnames[-1] == "Alle afsnit"

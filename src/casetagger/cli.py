@@ -396,5 +396,19 @@ def export_corrections_cli(
     err.print(f"{n} reviewed passage(s) written to {out}", highlight=False)
 
 
+@app.command("export-cases")
+def export_cases_cli(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of `casetagger run`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the case spans (JSON Lines).")],
+) -> None:
+    """Passages with the character offsets of the case names in them, with the analysts' edits."""
+    from casetagger.review.export import export_case_spans
+
+    if not (folder / "casetagger.sqlite").exists():
+        fail(f"{folder}: no inventory here")
+    n = export_case_spans(folder, out)
+    err.print(f"{n} passage(s) with case names written to {out}", highlight=False)
+
+
 def main() -> None:
     app()

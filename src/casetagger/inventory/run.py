@@ -11,7 +11,8 @@ from pathlib import Path
 
 from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
 from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
-from casetagger.inventory.cases import build_cases
+from casetagger.inventory.case_store import reviewed_inventory, save_inventory
+from casetagger.inventory.cases import build_inventory, tagger_scorer
 from casetagger.inventory.privacy import mask, mask_document
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
@@ -19,7 +20,7 @@ from casetagger.inventory.store import RunStore
 from casetagger.jsonl import write_jsonl
 from casetagger.model.tagger import Tagger
 
-OUTPUTS = ("passages.jsonl", "cases.csv", "inventory.xlsx", "report.html", "documents.jsonl")
+OUTPUTS = ("passages.jsonl", "cases.csv", "cases.jsonl", "inventory.xlsx", "report.html", "documents.jsonl")
 
 
 @dataclass
@@ -82,10 +83,21 @@ def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult)
     # text and headings were masked when stored; file names and error messages are masked here
     passages = [dict(p, file=mask(p["file"])) for p in store.tagged_passages(tagger.model_version)]
     documents = [mask_document(d) for d in store.documents()]
-    cases = build_cases(passages)
+    built = build_inventory(passages, tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
+                            [taxonomy.name_da(label) for label in taxonomy.ids])
+    # stored for the review app; the outputs show them with the analysts' edits applied
+    save_inventory(store.db, built)
+    inventory = reviewed_inventory(store.db)
+    names = inventory.case_of_passages()
+    for p in passages:
+        p["case_names"] = names.get(p["id"], [])
+        p["case"] = p["case_names"][0] if p["case_names"] else None
+    cases = inventory.cases
     write_passages(out / "passages.jsonl", passages)
     write_jsonl(out / "documents.jsonl", documents)
     write_cases_csv(out / "cases.csv", cases, taxonomy)
-    write_workbook(out / "inventory.xlsx", cases, passages, taxonomy)
-    write_report(out / "report.html", cases, passages, documents, taxonomy, tagger.card)
+    write_jsonl(out / "cases.jsonl", [c.to_dict() for c in cases])
+    findings = [f for f in inventory.findings if not f.case]
+    write_workbook(out / "inventory.xlsx", cases, passages, taxonomy, findings)
+    write_report(out / "report.html", cases, passages, documents, taxonomy, tagger.card, findings)
     result.documents, result.passages, result.cases = len(documents), len(passages), len(cases)
