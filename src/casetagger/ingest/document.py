@@ -10,7 +10,7 @@ from pathlib import Path
 from casetagger.errors import CasetaggerError, Errors, Warnings
 from casetagger.ingest import ocr
 from casetagger.ingest.blocks import build_blocks
-from casetagger.ingest.extract import check_file, iter_pages, open_pdf
+from casetagger.ingest.extract import DEFAULT_EXTRACTOR, check_file, open_source
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
 from casetagger.ingest.records import Line, PageRecord
@@ -27,6 +27,7 @@ class IngestOptions:
     max_mb: int = 200
     max_pages: int = 2000
     ocr: bool = False
+    extractor: str = DEFAULT_EXTRACTOR  # or "pdfplumber", for comparison
 
 
 @dataclass
@@ -120,11 +121,11 @@ class PageStats:
 
 def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageStats]:
     """The document's lines in reading order; pages stream through and are not kept."""
-    pdf = open_pdf(path)
+    source = open_source(path, options.extractor)
     stats = PageStats()
 
     def pages() -> Iterator[PageRecord]:
-        for record, lost in iter_pages(pdf, path):
+        for record, lost in source.pages():
             stats.pages += 1
             stats.lost += lost
             if record.scanned:
@@ -134,12 +135,12 @@ def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageSta
             yield record
 
     try:
-        if len(pdf.pages) > options.max_pages:
-            raise CasetaggerError(Errors.E007.format(path=path, pages=len(pdf.pages), limit=options.max_pages))
+        if source.page_count > options.max_pages:
+            raise CasetaggerError(Errors.E007.format(path=path, pages=source.page_count, limit=options.max_pages))
         return list(reading_order(pages())), stats
     except (CasetaggerError, MemoryError):
         raise
     except Exception as e:  # pdfminer raises many kinds of errors on broken files
         raise CasetaggerError(Errors.E006.format(path=path, detail=f"{type(e).__name__}: {e}")) from None
     finally:
-        pdf.close()
+        source.close()
