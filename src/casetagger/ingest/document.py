@@ -41,13 +41,25 @@ class DocumentResult:
     warnings: list[str] = field(default_factory=list)
     passages: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    handed_off: int = 0  # passages written out or stored and dropped from memory
+
+    @property
+    def n_passages(self) -> int:
+        return len(self.passages) + self.handed_off
+
+    def hand_off(self) -> list[dict]:
+        """The passages, dropped from the result: a long batch keeps only the summaries."""
+        passages, self.passages = self.passages, []
+        self.handed_off += len(passages)
+        return passages
 
     def summary(self) -> dict:
         """Everything but the passages, for logs and reports."""
         data = asdict(self)
         data.pop("passages")
+        data.pop("handed_off")
         data["status"] = self.status.value
-        data["n_passages"] = len(self.passages)
+        data["n_passages"] = self.n_passages
         return data
 
 

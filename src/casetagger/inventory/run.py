@@ -61,10 +61,10 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         # workers parse, mask and tag; a document and its tags are stored in one transaction
         for document in ingest_paths(todo, options, limits, finish=TagInWorker(tagger)):
             store.save_document(document, version)
+            document.hand_off()  # they are in the store: a long batch must not hold them all
+            result.parsed.append(document)
             if on_document:
                 on_document(document)
-            document.passages = []  # they are in the store: a long batch must not hold them all
-            result.parsed.append(document)
         write_outputs(store, tagger, out, result)
     finally:
         store.close()
