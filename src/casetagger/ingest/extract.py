@@ -12,7 +12,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.records import PageRecord, Word
+from casetagger.ingest.records import PageRecord, Rule, Word, clean_text
 
 # Glyphs pdfminer cannot map come out as "(cid:N)". These codes are bullets in the Symbol and
 # Wingdings fonts that office software embeds; anything else unmapped is dropped and counted.
@@ -28,7 +28,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; spreads
 
 def normalise_word(text: str) -> tuple[str, int]:
     """Map ligatures and known (cid:N) bullets back; return the text and how many glyphs were lost."""
-    text = CONTROL.sub("", text.translate(LIGATURES))
+    text = CONTROL.sub("", clean_text(text.translate(LIGATURES)))
     if "(cid:" not in text:
         return text, 0
     lost = 0
@@ -86,13 +86,15 @@ def iter_pages(pdf: pdfplumber.PDF, path: Path) -> Iterator[tuple[PageRecord, in
 def _read_page(page: pdfplumber.page.Page, number: int) -> tuple[PageRecord, int]:
     width, height = float(page.width), float(page.height)
     words, lost = [], 0
-    for w in page.extract_words(extra_attrs=["fontname", "size"]):
+    for w in page.extract_words(extra_attrs=["fontname", "size", "upright"]):
         text, n_lost = normalise_word(w["text"])
         lost += n_lost
         if text.strip():
             if text in BULLET_GLYPHS:
                 text = "•"
-            words.append(Word(text, w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], round(w["size"], 1)))
+            words.append(Word(text, w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], round(w["size"], 1),
+                              bool(w["upright"])))
     area = width * height or 1.0
     image_area = sum(max(0.0, (i["x1"] - i["x0"])) * max(0.0, (i["bottom"] - i["top"])) for i in page.images)
-    return PageRecord(number, width, height, words, min(1.0, image_area / area)), lost
+    rules = [Rule(e["x0"], e["top"], e["x1"], e["bottom"]) for e in page.edges]  # tables are found from these
+    return PageRecord(number, width, height, words, min(1.0, image_area / area), rules=rules), lost
