@@ -60,11 +60,14 @@ def learn_running_lines(pages: list[tuple[PageRecord, list[list[Word]]]]) -> dic
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     n_pages = len(pages)
     needed = 2 if n_pages <= 3 else max(3, round(0.5 * n_pages))
+    # a slot's smaller font is evidence enough on fewer pages (the contents page has no item)
+    needed_slot = max(2, round(0.3 * n_pages))
     learned = {}
     for key, hits in occurrences.items():
         tops = [top for _, top in hits]
+        enough = needed_slot if key[0].startswith(SLOT) else needed
         # a real running line sits at the same height on every page
-        if n_pages > 1 and len({i for i, _ in hits}) >= needed and max(tops) - min(tops) <= 20:
+        if n_pages > 1 and len({i for i, _ in hits}) >= enough and max(tops) - min(tops) <= 20:
             learned[key] = body_size if key[0].startswith(SLOT) else median(tops)
     return learned
 
