@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # pdfgen and the fixture texts
+sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent / "texts")]  # pdfgen and the texts
 
 from council import COUNCIL_AGENDA  # noqa: E402
 from pdfgen import build_pdf  # noqa: E402

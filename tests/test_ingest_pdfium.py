@@ -85,3 +85,18 @@ def test_pdfium_encrypted_and_corrupt_files_get_coded_errors(bad_files):
 def test_pdfium_unknown_extractor_is_a_coded_error(council_pdf):
     with pytest.raises(CasetaggerError, match=r"\[E017\].*'pdfminer'"):
         open_source(council_pdf, "pdfminer")
+
+
+def _fixture_names() -> list[str]:
+    from council import fixtures
+
+    return list(fixtures())
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_pdfium_same_passages_on_every_generated_layout(tmp_path, name):
+    """Agenda systems, contents pages, tables, annexes: built here, compared by conftest.py."""
+    from council import fixtures
+
+    elements, header, footer = fixtures()[name]
+    build_pdf(tmp_path / "layout.pdf", elements, header=header, footer=footer)

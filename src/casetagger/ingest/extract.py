@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.records import PageRecord, Word
+from casetagger.ingest.records import PageRecord, Rule, Word, clean_text
 
 EXTRACTORS = ("pdfium", "pdfplumber")
 DEFAULT_EXTRACTOR = "pdfium"
@@ -29,7 +29,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; spreads
 
 def normalise_word(text: str) -> tuple[str, int]:
     """Map ligatures and known (cid:N) bullets back; return the text and how many glyphs were lost."""
-    text = CONTROL.sub("", text.translate(LIGATURES))
+    text = CONTROL.sub("", clean_text(text.translate(LIGATURES)))
     if "(cid:" not in text:
         return text, 0
     lost = 0
@@ -71,14 +71,14 @@ def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR):
 
 
 def make_word(text: str, x0: float, top: float, x1: float, bottom: float, fontname: str,
-              size: float) -> tuple[Word | None, int]:
+              size: float, upright: bool = True) -> tuple[Word | None, int]:
     """An extracted word as a record (None if nothing printable is left) and its lost glyphs."""
     text, lost = normalise_word(text)
     if not text.strip():
         return None, lost
     if text in BULLET_GLYPHS:
         text = "•"
-    return Word(text, x0, top, x1, bottom, fontname, round(size, 1)), lost
+    return Word(text, x0, top, x1, bottom, fontname, round(size, 1), upright), lost
 
 
 class PlumberSource:
@@ -128,11 +128,13 @@ def iter_pages(pdf: "pdfplumber.PDF", path: Path) -> Iterator[tuple[PageRecord, 
 def _read_page(page, number: int) -> tuple[PageRecord, int]:
     width, height = float(page.width), float(page.height)
     words, lost = [], 0
-    for w in page.extract_words(extra_attrs=["fontname", "size"]):
-        word, n_lost = make_word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], w["size"])
+    for w in page.extract_words(extra_attrs=["fontname", "size", "upright"]):
+        word, n_lost = make_word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], w["size"],
+                                 bool(w["upright"]))
         lost += n_lost
         if word is not None:
             words.append(word)
     area = width * height or 1.0
     image_area = sum(max(0.0, (i["x1"] - i["x0"])) * max(0.0, (i["bottom"] - i["top"])) for i in page.images)
-    return PageRecord(number, width, height, words, min(1.0, image_area / area)), lost
+    rules = [Rule(e["x0"], e["top"], e["x1"], e["bottom"]) for e in page.edges]  # tables are found from these
+    return PageRecord(number, width, height, words, min(1.0, image_area / area), rules=rules), lost

@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.records import BOLD_MARKERS, PageRecord
+from casetagger.ingest.records import BOLD_MARKERS, PageRecord, Rule
 
 X_TOLERANCE = Y_TOLERANCE = 3.0  # pt, pdfplumber's defaults for extract_words
 LINE_END_HYPHEN = ("\x02", "\ufffe")  # pdfium's codes for a hyphen it saw at the end of a line
@@ -129,13 +129,14 @@ def read_page(page: "pdfium.PdfPage", number: int) -> tuple[PageRecord, int]:
         raw.FPDFText_ClosePage(textpage)
     words = []
     for text, x0, top, x1, bottom, font in _words(chars):
-        word, n_lost = make_word(text, x0, top, x1, bottom, font.name, font.size)
+        word, n_lost = make_word(text, x0, top, x1, bottom, font.name, font.size, font.upright)
         lost += n_lost
         if word is not None:
             words.append(word)
+    rules = _rules(page, rotation, width, height)
     if rotation in (90, 270):
         width, height = height, width
-    return PageRecord(number, width, height, words, _image_area(page, width * height)), lost
+    return PageRecord(number, width, height, words, _image_area(page, width * height), rules=rules), lost
 
 
 def _fast(function, restype, *argtypes):
@@ -249,3 +250,35 @@ def _image_area(page: "pdfium.PdfPage", area: float) -> float:
         if raw.FPDFPageObj_GetBounds(obj.raw, left, bottom, right, top):
             covered += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
     return min(1.0, covered / (area or 1.0))
+
+
+PATH, LINETO, BEZIERTO = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
+
+
+def _rules(page: "pdfium.PdfPage", rotation: int, width: float, height: float) -> list[Rule]:
+    """Every straight segment of the page's paths, as pdfplumber's ``page.edges``: tables' rules."""
+    rules = []
+    x, y, matrix = ctypes.c_float(), ctypes.c_float(), raw.FS_MATRIX()
+    for obj in page.get_objects(filter=(PATH,), max_depth=2):
+        if not raw.FPDFPageObj_GetMatrix(obj.raw, matrix):
+            continue
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        start = previous = None
+        for index in range(raw.FPDFPath_CountSegments(obj.raw)):
+            segment = raw.FPDFPath_GetPathSegment(obj.raw, index)
+            raw.FPDFPathSegment_GetPoint(segment, x, y)
+            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            kind = raw.FPDFPathSegment_GetType(segment)
+            if kind == LINETO and previous is not None:
+                rules.append(_rule(previous, point, rotation, width, height))
+            elif kind != LINETO and kind != BEZIERTO:  # a move starts a new subpath
+                start = point
+            previous = point
+            if raw.FPDFPathSegment_GetClose(segment) and start is not None and start != point:
+                rules.append(_rule(point, start, rotation, width, height))
+    return rules
+
+
+def _rule(p: tuple[float, float], q: tuple[float, float], rotation: int, width: float, height: float) -> Rule:
+    return Rule(*_display_box(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]),
+                              rotation, width, height))
