@@ -16,7 +16,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.document import DocumentResult, IngestOptions, Status, parse_document
+from casetagger.ingest.document import DocumentResult, IngestOptions, Status, parse_document, warm_up
 
 
 Finish = Callable[[DocumentResult], DocumentResult]  # runs in the worker after parsing
@@ -127,6 +127,7 @@ def ingest_paths(
     options, limits = options or IngestOptions(), limits or BatchLimits()
     paths = list(paths)
     ctx = mp.get_context("fork")  # workers share the parent's loaded model, copy-on-write
+    warm_up(options)
     pending = list(enumerate(paths))[::-1]
     slots: list[_Slot] = []
     done: dict[int, DocumentResult] = {}

@@ -63,6 +63,17 @@ class DocumentResult:
         return data
 
 
+def warm_up(options: IngestOptions) -> None:
+    """Load once, before the batch's workers fork, what every document needs: they share it
+    copy-on-write, and it does not count against each worker's memory cap."""
+    from importlib import import_module
+
+    from casetagger.ingest.hyphenation import lexicon
+
+    lexicon()
+    import_module("casetagger.ingest.pdfium" if options.extractor == "pdfium" else "pdfplumber")
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
