@@ -68,9 +68,12 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | None, parent: int) -> None:
+def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | None, parent: int,
+            inherited: list) -> None:
     """Parse (and finish) documents sent over ``conn`` until told to stop or the parent is gone."""
     _die_with_parent(parent)
+    for other in inherited:  # the parent's ends of the pipes: held here, they would hide its death
+        other.close()
     try:
         limit = _virtual_memory() + extra_bytes
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -136,7 +139,8 @@ def ingest_paths(
     def start() -> _Slot:
         parent_end, child_end = ctx.Pipe()
         process = ctx.Process(target=_worker, daemon=True,
-                              args=(child_end, options, limits.max_memory_mb * 2**20, finish, os.getpid()))
+                              args=(child_end, options, limits.max_memory_mb * 2**20, finish, os.getpid(),
+                                    [parent_end] + [slot.conn for slot in slots]))
         process.start()
         child_end.close()
         return _Slot(process, parent_end)
