@@ -57,6 +57,9 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+ExtractorOption = Annotated[str, typer.Option(help="Text extractor: pdfium (fast) or pdfplumber (for comparison).")]
+
+
 @app.command("ingest")
 def ingest_cli(
     paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
@@ -69,6 +72,7 @@ def ingest_cli(
     max_mb: Annotated[int, typer.Option(help="Refuse files larger than this many MB.")] = 200,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
     mask_personal_data: Annotated[bool, typer.Option("--mask/--no-mask", help="Mask CPR numbers, phone numbers and e-mails in the text.")] = True,
+    extractor: ExtractorOption = "pdfium",
 ) -> None:
     """Read PDFs into passages with provenance (file hash, page, box, heading path)."""
     from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
@@ -81,14 +85,21 @@ def ingest_cli(
     if not pdfs:
         fail("no PDF files found in " + ", ".join(map(str, paths)))
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
-    results = list(ingest_paths(pdfs, IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr), limits))
+    options = IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr, extractor=extractor)
     from casetagger.inventory.privacy import mask_document, mask_passage
 
     def unchanged(row: dict) -> dict:
         return row
 
     passage_out, document_out = (mask_passage, mask_document) if mask_personal_data else (unchanged, unchanged)
-    n = write_jsonl(out, (passage_out(p) for r in results for p in r.passages))
+    results = []
+
+    def passages():  # written as each document arrives; only the summaries are kept
+        for result in ingest_paths(pdfs, options, limits):
+            yield from (passage_out(p) for p in result.hand_off())
+            results.append(result)
+
+    n = write_jsonl(out, passages())
     if documents:
         write_jsonl(documents, (document_out(r.summary()) for r in results))
     _print_results(results)
@@ -103,7 +114,7 @@ def _print_results(results) -> None:
         notes = "; ".join(r.errors + r.warnings)
         colour = {"SUCCESS": "green", "PARTIAL": "yellow", "FAILURE": "red"}[r.status.value]
         table.add_row(Text(r.status.value, style=colour), Path(r.file).name, str(r.pages),
-                      str(len(r.passages)), notes)
+                      str(r.n_passages), notes)
     err.print(table)
 
 
@@ -316,6 +327,7 @@ def run_cli(
     timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 300.0,
     max_memory: Annotated[int, typer.Option(help="MB of memory allowed per document.")] = 2048,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
+    extractor: ExtractorOption = "pdfium",
 ) -> None:
     """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -334,14 +346,14 @@ def run_cli(
 
     def parsed(document) -> None:
         totals["pages"] += document.pages
-        totals["passages"] += len(document.passages)
+        totals["passages"] += document.n_passages
         progress.update(task, advance=1, counts=f"{totals['pages']} pages, {totals['passages']} passages")
         if document.status is Status.FAILURE:
             progress.console.print(Text.assemble(("failed: ", "red"), "; ".join(document.errors)))
 
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
-        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr), limits, on_document=parsed, on_plan=planned)
+        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed, on_plan=planned)
     for path in result.skipped_not_pdf:
         err.print(f"skipped (not a PDF): {path}", highlight=False)
     if result.skipped_done:

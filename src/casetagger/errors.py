@@ -30,6 +30,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E014 = "{path}: not a file or folder"
     E015 = "{path}: cannot be read ({detail})"
     E016 = "{path}: unexpected error while laying out the text ({detail}); please report it"
+    E017 = "unknown extractor '{name}' (known: {known})"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"

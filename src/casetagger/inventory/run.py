@@ -13,7 +13,7 @@ from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
 from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
 from casetagger.inventory.case_store import reviewed_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, tagger_scorer
-from casetagger.inventory.privacy import mask, mask_document
+from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
 from casetagger.inventory.store import RunStore
@@ -26,7 +26,7 @@ OUTPUTS = ("passages.jsonl", "cases.csv", "cases.jsonl", "inventory.xlsx", "repo
 @dataclass
 class RunResult:
     out: Path
-    parsed: list[DocumentResult] = field(default_factory=list)  # this run's parses
+    parsed: list[DocumentResult] = field(default_factory=list)  # this run's parses, passages in the store
     skipped_done: list[Path] = field(default_factory=list)  # parsed in an earlier run
     skipped_not_pdf: list[Path] = field(default_factory=list)
     retagged: int = 0
@@ -59,9 +59,10 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
             (result.skipped_done if done else todo).append(pdf)
         if on_plan:
             on_plan(todo)
-        for document in ingest_paths(todo, options, limits):
-            store.save_document(document)
-            _tag_pending(store, tagger, version)  # per document: a kill loses at most this one's tags
+        # workers parse, mask and tag; a document and its tags are stored in one transaction
+        for document in ingest_paths(todo, options, limits, finish=TagInWorker(tagger)):
+            store.save_document(document, version)
+            document.hand_off()  # they are in the store: a long batch must not hold them all
             result.parsed.append(document)
             if on_document:
                 on_document(document)
@@ -69,6 +70,20 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
     finally:
         store.close()
     return result
+
+
+class TagInWorker:
+    """Runs in each worker on its parsed document: masks the passages, then tags them.
+
+    The tagger is loaded once, in the parent, before the workers fork: they share it.
+    """
+
+    def __init__(self, tagger: Tagger):
+        self.tagger = tagger
+
+    def __call__(self, document: DocumentResult) -> DocumentResult:
+        document.passages = list(self.tagger.tag(mask_passage(p) for p in document.passages))
+        return document
 
 
 def _tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
