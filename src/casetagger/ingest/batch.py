@@ -14,6 +14,7 @@ from pathlib import Path
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.document import DocumentResult, IngestOptions, Status, parse_document
+from casetagger.ingest.hyphenation import lexicon
 
 
 @dataclass
@@ -37,6 +38,12 @@ def find_pdfs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
         else:
             pdfs.append(path)
     return pdfs, skipped
+
+
+def skipped_summary(path: Path) -> dict:
+    """A ``documents.jsonl`` row for a file that was not parsed because it is not a PDF."""
+    return {"file": str(path), "status": "SKIPPED", "reason": "not a PDF", "pages": 0, "errors": [],
+            "warnings": [], "n_passages": 0}
 
 
 def _virtual_memory() -> int:
@@ -75,6 +82,7 @@ def ingest_paths(
     """Parse every PDF in isolation; yield results in input order, whatever fails."""
     options, limits = options or IngestOptions(), limits or BatchLimits()
     paths = list(paths)
+    lexicon()  # loaded once here, shared by every forked worker instead of read again in each
     ctx = mp.get_context("fork")
     pending = list(enumerate(paths))[::-1]
     running: dict = {}  # conn -> (index, path, process, started)
