@@ -459,6 +459,11 @@ def expected_passages(elements: list) -> list[tuple[list[str], str]]:
     return result
 
 
+DRAW = {Heading: "heading", Paragraph: "paragraph", ColumnPage: "columns", FrontPage: "front_page",
+        Contents: "contents", CaseNumber: "case_number", Table: "table_block", TableBeside: "table_beside",
+        Letterhead: "letterhead", VerticalNote: "vertical_note"}  # element type -> _Writer method
+
+
 def build_pdf(path: Path, elements: list, header=("Gladsaxe Kommune · Økonomiudvalget", "Dagsorden 12. marts 2025"),
               footer: str = "Side {page}") -> _Writer:
     """Render ``elements``; a ``FrontPage`` first gets a page of its own without running lines."""
@@ -468,29 +473,11 @@ def build_pdf(path: Path, elements: list, header=("Gladsaxe Kommune · Økonomiu
         after_columns = index > 0 and isinstance(elements[index - 1], ColumnPage)
         if after_columns and not isinstance(element, ScannedPage):
             writer.new_page()  # full-width text never continues below a two-column page
-        if isinstance(element, Heading):
-            writer.heading(element)
-        elif isinstance(element, Paragraph):
-            writer.paragraph(element)
-        elif isinstance(element, ColumnPage):
-            writer.columns(element)
-        elif isinstance(element, ScannedPage):
+        if isinstance(element, ScannedPage):
             writer.scanned()
             writer.new_page()
-        elif isinstance(element, FrontPage):
-            writer.front_page(element)
-        elif isinstance(element, Contents):
-            writer.contents(element)
-        elif isinstance(element, CaseNumber):
-            writer.case_number(element)
-        elif isinstance(element, Table):
-            writer.table_block(element)
-        elif isinstance(element, TableBeside):
-            writer.table_beside(element)
-        elif isinstance(element, Letterhead):
-            writer.letterhead(element)
-        elif isinstance(element, VerticalNote):
-            writer.vertical_note(element)
+        else:
+            getattr(writer, DRAW[type(element)])(element)
     writer.canvas.save()
     return writer
 
