@@ -459,6 +459,11 @@ def expected_passages(elements: list) -> list[tuple[list[str], str]]:
     return result
 
 
+DRAW = {Heading: "heading", Paragraph: "paragraph", ColumnPage: "columns", FrontPage: "front_page",
+        Contents: "contents", CaseNumber: "case_number", Table: "table_block", TableBeside: "table_beside",
+        Letterhead: "letterhead", VerticalNote: "vertical_note"}  # element type -> _Writer method
+
+
 def build_pdf(path: Path, elements: list, header=("Gladsaxe Kommune · Økonomiudvalget", "Dagsorden 12. marts 2025"),
               footer: str = "Side {page}") -> _Writer:
     """Render ``elements``; a ``FrontPage`` first gets a page of its own without running lines."""
@@ -468,28 +473,47 @@ def build_pdf(path: Path, elements: list, header=("Gladsaxe Kommune · Økonomiu
         after_columns = index > 0 and isinstance(elements[index - 1], ColumnPage)
         if after_columns and not isinstance(element, ScannedPage):
             writer.new_page()  # full-width text never continues below a two-column page
-        if isinstance(element, Heading):
-            writer.heading(element)
-        elif isinstance(element, Paragraph):
-            writer.paragraph(element)
-        elif isinstance(element, ColumnPage):
-            writer.columns(element)
-        elif isinstance(element, ScannedPage):
+        if isinstance(element, ScannedPage):
             writer.scanned()
             writer.new_page()
-        elif isinstance(element, FrontPage):
-            writer.front_page(element)
-        elif isinstance(element, Contents):
-            writer.contents(element)
-        elif isinstance(element, CaseNumber):
-            writer.case_number(element)
-        elif isinstance(element, Table):
-            writer.table_block(element)
-        elif isinstance(element, TableBeside):
-            writer.table_beside(element)
-        elif isinstance(element, Letterhead):
-            writer.letterhead(element)
-        elif isinstance(element, VerticalNote):
-            writer.vertical_note(element)
+        else:
+            getattr(writer, DRAW[type(element)])(element)
     writer.canvas.save()
     return writer
+
+
+def build_unmapped_pdf(path: Path, pages: list[list[str]]) -> None:
+    """A PDF whose font maps its codes to glyph names without a Unicode value, as some export
+    tools write them: a viewer draws letters, an extractor gets "(cid:N)" for every glyph.
+
+    Codes outside the standard encoding's range are used, so no base encoding fills them in.
+    """
+    pool = list(range(1, 32)) + list(range(127, 161))
+    chars = sorted({c for lines in pages for line in lines for c in line})
+    code = dict(zip(chars, pool))
+    differences = " ".join(f"{code[c]} /glyph{code[c]}" for c in chars)
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [{kids}] /Count {count} >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar 255 "
+        f"/Widths [{' '.join(['556'] * 256)}] /Encoding << /Type /Encoding /Differences [{differences}] >> >>",
+    ]
+    kids = []
+    for lines in pages:
+        shown = " ".join("<" + "".join(f"{code[c]:02x}" for c in line) + "> '" for line in lines)
+        stream = f"BT /F1 11 Tf 60 760 Td 14 TL {shown} ET"
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                       f"/Contents {len(objects)} 0 R >>")
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = objects[1].format(kids=" ".join(kids), count=len(kids))
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer << /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from casetagger.errors import CasetaggerError
+from casetagger.errors import CasetaggerError, Errors
 
 # markup off: file names and PDF error text are full of square brackets
 err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
@@ -75,7 +75,7 @@ def ingest_cli(
     extractor: ExtractorOption = "pdfium",
 ) -> None:
     """Read PDFs into passages with provenance (file hash, page, box, heading path)."""
-    from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
+    from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
     from casetagger.ingest.document import IngestOptions, Status
     from casetagger.jsonl import write_jsonl
 
@@ -83,7 +83,7 @@ def ingest_cli(
     for path in skipped:
         err.print(f"skipped (not a PDF): {path}", highlight=False)
     if not pdfs:
-        fail("no PDF files found in " + ", ".join(map(str, paths)))
+        fail(Errors.E019.format(paths=", ".join(map(str, paths))))
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     options = IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr, extractor=extractor)
     from casetagger.inventory.privacy import mask_document, mask_passage
@@ -101,11 +101,22 @@ def ingest_cli(
 
     n = write_jsonl(out, passages())
     if documents:
-        write_jsonl(documents, (document_out(r.summary()) for r in results))
+        rows = [r.summary() for r in results] + [skipped_summary(p) for p in skipped]
+        write_jsonl(documents, (document_out(row) for row in rows))
     _print_results(results)
-    err.print(f"{n} passages from {len(results)} document(s) written to {out}", highlight=False)
+    err.print(f"{n} passages from {len(results)} document(s) written to {out} ({_failed_and_partial(results)})",
+              highlight=False)
     if any(r.status is Status.FAILURE for r in results):
         raise typer.Exit(1)
+
+
+def _failed_and_partial(results) -> str:
+    """ "2 failed, 1 read in part": a document read in part is as easy to see as one that failed."""
+    from casetagger.ingest.document import Status
+
+    failed = sum(r.status is Status.FAILURE for r in results)
+    partial = sum(r.status is Status.PARTIAL for r in results)
+    return f"{failed} failed, {partial} read in part"
 
 
 def _print_results(results) -> None:
@@ -360,7 +371,7 @@ def run_cli(
         err.print(f"{len(result.skipped_done)} document(s) already in {out}, not parsed again", highlight=False)
     failed = [d for d in result.parsed if d.status is Status.FAILURE]
     err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); "
-              f"{len(result.parsed)} parsed now ({len(failed)} failed), {result.retagged} re-tagged. "
+              f"{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
               f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
     if failed:
         raise typer.Exit(1)

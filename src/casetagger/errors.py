@@ -31,6 +31,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E015 = "{path}: cannot be read ({detail})"
     E016 = "{path}: unexpected error while laying out the text ({detail}); please report it"
     E017 = "unknown extractor '{name}' (known: {known})"
+    E018 = "{path}: no readable text: most glyphs have no Unicode mapping on page(s) {pages}"
+    E019 = "no PDF files found in {paths}"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"
@@ -50,6 +52,9 @@ class Warnings(metaclass=ErrorsWithCodes):
     W001 = "{path}: {scanned} scanned page(s) without text: {pages}"
     W002 = "{path}: OCR requested but not available: {detail}"
     W003 = "{path}: {count} unmapped glyph(s) (cid) dropped"
+    W004 = "{path}: most glyphs have no Unicode mapping on page(s) {pages}; their text is missing"
+    W005 = "{path}: vertical text left out on page(s) {pages}"
+    W006 = "{path}: text in repeated letters (such as 'DDeettttee') on page(s) {pages}; read as it stands"
 
 
 class CasetaggerError(Exception):

@@ -45,6 +45,12 @@ def find_pdfs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return pdfs, skipped
 
 
+def skipped_summary(path: Path) -> dict:
+    """A ``documents.jsonl`` row for a file that was not parsed because it is not a PDF."""
+    return {"file": str(path), "status": "SKIPPED", "reason": "not a PDF", "pages": 0, "errors": [],
+            "warnings": [], "n_passages": 0}
+
+
 def _virtual_memory() -> int:
     with open("/proc/self/status") as f:
         for line in f:

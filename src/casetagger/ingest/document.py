@@ -10,6 +10,7 @@ from pathlib import Path
 from casetagger.errors import CasetaggerError, Errors, Warnings
 from casetagger.ingest import ocr
 from casetagger.ingest.blocks import build_blocks
+from casetagger.ingest.checks import page_problems
 from casetagger.ingest.extract import DEFAULT_EXTRACTOR, check_file, open_source
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
@@ -122,15 +123,21 @@ def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> N
                                                     pages=", ".join(map(str, stats.scanned))))
     if stats.lost:
         result.warnings.append(Warnings.W003.format(path=path, count=stats.lost))
+    flagged = {problem: [n for n, found in stats.problems if problem in found] for problem in PAGE_WARNINGS}
+    for problem, pages in flagged.items():
+        if pages:
+            result.warnings.append(PAGE_WARNINGS[problem].format(path=path, pages=", ".join(map(str, pages))))
     passages = build_passages(build_blocks(lines)) if lines else []
     result.passages = [p.record(result.doc_id, str(path), i) for i, p in enumerate(passages)]
     if not result.passages:
         if stats.scanned:
             raise CasetaggerError(Errors.E012.format(path=path, scanned=len(stats.scanned), pages=stats.pages))
+        if flagged["unmapped"]:
+            raise CasetaggerError(Errors.E018.format(path=path, pages=", ".join(map(str, flagged["unmapped"]))))
         if result.errors:
             result.status = Status.FAILURE
         return
-    if result.errors or stats.scanned:
+    if result.errors or stats.scanned or any(flagged.values()):
         result.status = Status.PARTIAL
 
 
@@ -140,6 +147,10 @@ class PageStats:
     scanned: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     lost: int = 0  # glyphs dropped as unmapped (cid:N)
+    problems: list[tuple[int, set[str]]] = field(default_factory=list)  # (page, what page_problems found)
+
+
+PAGE_WARNINGS = {"unmapped": Warnings.W004, "vertical": Warnings.W005, "doubled": Warnings.W006}
 
 
 def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageStats]:
@@ -155,6 +166,8 @@ def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageSta
                 stats.scanned.append(record.number)
             if record.error:
                 stats.errors.append(record.error)
+            if found := page_problems(record, lost):
+                stats.problems.append((record.number, found))
             yield record
 
     try:

@@ -55,8 +55,14 @@ def charts(cases: list[Case], taxonomy: Taxonomy) -> dict[str, str]:
     return out
 
 
+SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
+
+
 def write_report(path: Path, cases: list[Case], passages: list[dict], documents: list[dict], taxonomy: Taxonomy,
                  model: dict, findings: list[Finding] = (), top: int = 10) -> None:
+    skipped = [dict(d, name=Path(d["file"]).name, reason=SKIP_REASONS_DA.get(d["reason"], d["reason"]))
+               for d in documents if d["status"] == "SKIPPED"]
+    documents = [d for d in documents if d["status"] != "SKIPPED"]
     per_doc = Counter(p["file"] for p in passages)
     tagged_per_doc = Counter(p["file"] for p in passages if p["labels"])
     cases_per_doc = Counter(f for c in cases for f in c.documents)
@@ -75,7 +81,7 @@ def write_report(path: Path, cases: list[Case], passages: list[dict], documents:
     html = template.render(
         charts={k: jinja2.utils.markupsafe.Markup(v) for k, v in charts(cases, taxonomy).items()},
         n_cases=len(cases), n_passages=len(passages), n_tagged=sum(bool(p["labels"]) for p in passages),
-        documents=coverage, problems=[d for d in coverage if d["status"] != "SUCCESS" or d["errors"]],
+        documents=coverage, skipped=skipped, problems=[d for d in coverage if d["status"] != "SUCCESS" or d["errors"]],
         by_goal=by_goal, model=model, taxonomy=taxonomy,
         findings=[dict(f.to_dict(), name=Path(f.file).name, label_names=[taxonomy.name_da(l) for l in f.labels])
                   for f in findings],

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
+from casetagger.errors import CasetaggerError, Errors
+from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
 from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
 from casetagger.inventory.case_store import reviewed_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, tagger_scorer
@@ -50,6 +51,8 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         result.retagged = _tag_pending(store, tagger, version)
         # absolute paths: the review app finds the PDFs to show their pages from any directory
         pdfs, result.skipped_not_pdf = find_pdfs([Path(p).resolve() for p in paths])
+        if not pdfs:
+            raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
         todo = []
         for pdf in pdfs:
             try:
@@ -98,6 +101,7 @@ def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult)
     # text and headings were masked when stored; file names and error messages are masked here
     passages = [dict(p, file=mask(p["file"])) for p in store.tagged_passages(tagger.model_version)]
     documents = [mask_document(d) for d in store.documents()]
+    documents += [mask_document(skipped_summary(p)) for p in result.skipped_not_pdf]
     built = build_inventory(passages, tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
                             [taxonomy.name_da(label) for label in taxonomy.ids])
     # stored for the review app; the outputs show them with the analysts' edits applied
