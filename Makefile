@@ -14,6 +14,7 @@ $(BIN)/casetagger: pyproject.toml
 
 demo: $(BIN)/casetagger
 	$(BIN)/casetagger run examples/ --out out/
+	$(BIN)/casetagger draft out/ --out out/opfoelgning.docx
 
 test: $(BIN)/casetagger
 	$(BIN)/python -m pytest

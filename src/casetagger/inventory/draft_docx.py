@@ -125,7 +125,7 @@ def write_draft(draft: Draft, out: Path, template: Path | None = None) -> None:
         for case in told:
             _case(document, draft, case)
         if elsewhere:
-            _paragraph(document, "Sager beskrevet under et andet mål, som også bidrager her:")
+            _heading(document, "Sager under et andet mål, som også bidrager her", 3)
             for case in elsewhere:
                 mark = f" ({SUGGESTION})" if goal in case.suggested else ""
                 _paragraph(document, f"{case.name}{mark}, se {draft.taxonomy.name_da(case.goal)}", "List Bullet")
