@@ -242,8 +242,14 @@ def test_draft_uses_the_municipalitys_template(folder, tmp_path):
     header.add_run().add_picture(str(logo))
     template.add_paragraph("Skabelonens eksempeltekst, som skal væk.")
     template.core_properties.author = "Mette Holm"
-    path = tmp_path / "skabelon.docx"
-    template.save(str(path))
+    saved = tmp_path / "skabelon.docx"
+    template.save(str(saved))
+    path = tmp_path / "skabelon.dotx"  # as Word saves a template: one content type differs
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(path, "w") as dotx:
+        for item in source.infolist():
+            data = source.read(item)
+            dotx.writestr(item, data.replace(b"document.main+xml", b"template.main+xml")
+                          if item.filename == "[Content_Types].xml" else data)
     out = tmp_path / "draft.docx"
     result = runner.invoke(app, ["draft", str(folder), "--out", str(out), "--template", str(path)])
     assert result.exit_code == 0, result.output

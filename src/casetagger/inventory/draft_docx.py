@@ -6,6 +6,8 @@ findings without a name and the documents read only in part. A municipality's ow
 its styles, headers, footers and logo: its body is emptied and the draft written into it.
 """
 
+import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -20,23 +22,41 @@ from casetagger.inventory.export import atomic_write, pages_text
 from casetagger.inventory.privacy import mask
 
 SUGGESTION = "forslag"  # marks what no analyst has judged yet
+TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
+DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
 UNREVIEWED_CASE = "Forslag fra casetagger, endnu ikke gennemset af en analytiker."
 
 
 def open_template(template: Path | None):
-    """A new document, or the template with its body emptied (section settings, so headers,
+    """A new document, or the template (.docx or .dotx) with its body emptied (section settings, so headers,
     footers and logo, stay)."""
     if template is None:
         return Document()
     try:
-        document = Document(str(template))
-    except Exception as error:  # a zip that is no docx, a .dotx, a text file ...: all one message
+        document = Document(_as_document(template))
+    except Exception as error:  # a text file, a zip that is no Word document ...: all one message
         raise CasetaggerError(Errors.E303.format(path=template, detail=type(error).__name__)) from None
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     return document
+
+
+def _as_document(template: Path) -> io.BytesIO:
+    """The template's bytes; a Word template (.dotx) differs from a .docx in one content type only."""
+    data = template.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        types = package.read("[Content_Types].xml")
+        if TEMPLATE_TYPE not in types:
+            return io.BytesIO(data)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for item in package.infolist():
+                content = package.read(item)
+                copy.writestr(item, content.replace(TEMPLATE_TYPE, DOCUMENT_TYPE) if item.filename == "[Content_Types].xml"
+                              else content)
+    return out
 
 
 def _paragraph(document, text: str = "", style: str | None = None):
