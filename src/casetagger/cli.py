@@ -415,7 +415,7 @@ def draft_cli(
     folder: Annotated[Path, typer.Argument(help="The --out folder of `casetagger run`.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the Word document (.docx).")],
     reviewed_only: Annotated[bool, typer.Option("--reviewed-only", help="Only cases and labels an analyst accepted in the review app.")] = False,
-    template: Annotated[Path | None, typer.Option(help="The municipality's Word template (.docx): its styles, header and logo.")] = None,
+    template: Annotated[Path | None, typer.Option(help="The municipality's Word document or template (.docx, .dotx): its styles, header and logo.")] = None,
     taxonomy: TaxonomyOption = None,
     period: Annotated[str | None, typer.Option(help="The period on the title page (default: the dates in the documents' names).")] = None,
 ) -> None:

@@ -46,7 +46,7 @@ class Errors(metaclass=ErrorsWithCodes):
     # the follow-up draft
     E301 = "{path}: no inventory here; run `casetagger run ... --out {path}` first"
     E302 = "{path}: this taxonomy is not the one the model that tagged {folder} was trained for"
-    E303 = "{path}: not a Word template (.docx) that can be opened ({detail})"
+    E303 = "{path}: not a Word document or template (.docx, .dotx) that can be opened ({detail})"
 
 
 class Warnings(metaclass=ErrorsWithCodes):
