@@ -229,6 +229,11 @@ def test_draft_default_period():
     assert default_period(["plan.pdf"], date(2026, 8, 1)) == "2. halvår 2026"
 
 
+def test_draft_period_ignores_impossible_dates_in_file_names():
+    names = ["referat_2025-02-31.pdf", "sag_2025-13-01.pdf", "dagsorden_2025-03-12.pdf"]
+    assert default_period(names, date(2026, 1, 5)) == "12. marts 2025"
+
+
 def test_draft_uses_the_municipalitys_template(folder, tmp_path):
     from PIL import Image
 

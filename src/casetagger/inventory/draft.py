@@ -148,8 +148,7 @@ def case_sentences(case: Case, texts: dict[str, str], labels: list[str]) -> list
 
 def default_period(files: list[str], today: date) -> str:
     """The dates in the documents' names ("1. marts – 4. november 2025"), else today's half-year."""
-    dates = sorted(date(int(y), int(m), int(d)) for f in files for y, m, d in ISO_DATE.findall(Path(f).name)
-                   if 1 <= int(m) <= 12 and 1 <= int(d) <= 31)
+    dates = sorted(filter(None, (_date(*found) for f in files for found in ISO_DATE.findall(Path(f).name))))
     if not dates:
         return f"{1 if today.month <= 6 else 2}. halvår {today.year}"
     first, last = dates[0], dates[-1]
@@ -157,6 +156,14 @@ def default_period(files: list[str], today: date) -> str:
         return danish_date(first)
     return f"{danish_date(first) if first.year != last.year else f'{first.day}. {MONTHS[first.month - 1]}'}" \
            f" – {danish_date(last)}"
+
+
+def _date(year: str, month: str, day: str) -> date | None:
+    """A date from a file name, or None for one that does not exist ("2025-02-31", a case number)."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def danish_date(day: date) -> str:
