@@ -433,5 +433,24 @@ def export_cases_cli(
     err.print(f"{n} passage(s) with case names written to {out}", highlight=False)
 
 
+@app.command("draft")
+def draft_cli(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of `casetagger run`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the Word document (.docx).")],
+    reviewed_only: Annotated[bool, typer.Option("--reviewed-only", help="Only cases and labels an analyst accepted in the review app.")] = False,
+    template: Annotated[Path | None, typer.Option(help="The municipality's Word document or template (.docx, .dotx): its styles, header and logo.")] = None,
+    taxonomy: TaxonomyOption = None,
+    period: Annotated[str | None, typer.Option(help="The period on the title page (default: the dates in the documents' names).")] = None,
+) -> None:
+    """The follow-up draft in Word: per goal, its cases in sentences from their own passages, with sources."""
+    from casetagger.inventory.draft import build_draft
+    from casetagger.inventory.draft_docx import write_draft
+
+    draft = build_draft(folder, reviewed_only, taxonomy, period)
+    write_draft(draft, out, template)
+    err.print(f"{len(draft.cases)} case(s), {len(draft.findings)} finding(s) without a name written to {out}"
+              + (f"; {draft.left_out} not yet accepted left out" if draft.left_out else ""), highlight=False)
+
+
 def main() -> None:
     app()

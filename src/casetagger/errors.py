@@ -46,6 +46,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E208 = "{path}: no corrections found"
     E205 = "{path}: not a casetagger model file (its arrays are missing)"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
+    # the follow-up draft
+    E301 = "{path}: no inventory here; run `casetagger run ... --out {path}` first"
+    E302 = "{path}: this taxonomy is not the one the model that tagged {folder} was trained for"
+    E303 = "{path}: not a Word document or template (.docx, .dotx) that can be opened ({detail})"
 
 
 class Warnings(metaclass=ErrorsWithCodes):
