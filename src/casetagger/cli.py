@@ -331,7 +331,8 @@ def models_rollback_cli(registry: RegistryOption = None) -> None:
 
 @app.command("run")
 def run_cli(
-    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
+    paths: Annotated[list[str], typer.Argument(
+        help="PDF files and folders (searched recursively); with --cluster also fsspec URLs (s3://, gcs://, file://).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the inventory and its state (resumable).")],
     model: ModelOption = None,
     jobs: Annotated[int, typer.Option(help="Worker processes (default: the number of cores).")] = 0,
@@ -339,6 +340,8 @@ def run_cli(
     max_memory: Annotated[int, typer.Option(help="MB of memory allowed per document.")] = 2048,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
     extractor: ExtractorOption = "pdfium",
+    cluster: Annotated[str | None, typer.Option(
+        help="Parse and tag on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local workers.")] = None,
 ) -> None:
     """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -364,7 +367,8 @@ def run_cli(
 
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
-        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed, on_plan=planned)
+        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed,
+                               on_plan=planned, cluster=cluster)
     for path in result.skipped_not_pdf:
         err.print(f"skipped (not a PDF): {path}", highlight=False)
     if result.skipped_done:

@@ -5,7 +5,7 @@ are tagged; then every output is written again from the store, so the inventory 
 everything the folder's store holds.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from casetagger.inventory.export import write_cases_csv, write_passages, write_w
 from casetagger.inventory.report import write_report
 from casetagger.inventory.store import RunStore
 from casetagger.jsonl import write_jsonl
+from casetagger.model.registry import resolve_model
 from casetagger.model.tagger import Tagger
 
 OUTPUTS = ("passages.jsonl", "cases.csv", "cases.jsonl", "inventory.xlsx", "report.html", "documents.jsonl")
@@ -38,7 +39,9 @@ class RunResult:
 
 def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, options: IngestOptions | None = None,
                   limits: BatchLimits | None = None, on_document: Callable[[DocumentResult], None] | None = None,
-                  on_plan: Callable[[list[Path]], None] | None = None) -> RunResult:
+                  on_plan: Callable[[list[Path]], None] | None = None, cluster: str | None = None) -> RunResult:
+    """``cluster``: a Dask scheduler address or ``local:N`` to parse and tag there (``inventory/cluster.py``)."""
+    model = resolve_model(model)  # cluster workers load the same model from this path
     tagger = Tagger.load(model)
     version = tagger.model_version
     store = RunStore(out)
@@ -49,21 +52,9 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         # passages stored by an earlier run but not tagged by this model: a new model, or a kill
         # between parsing and tagging; no PDF is parsed again for them
         result.retagged = _tag_pending(store, tagger, version)
-        # absolute paths: the review app finds the PDFs to show their pages from any directory
-        pdfs, result.skipped_not_pdf = find_pdfs([Path(p).resolve() for p in paths])
-        if not pdfs:
-            raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
-        todo = []
-        for pdf in pdfs:
-            try:
-                done = store.done(file_sha256(pdf), ocr=bool(options and options.ocr))
-            except OSError:
-                done = False  # unreadable: the parser reports why
-            (result.skipped_done if done else todo).append(pdf)
-        if on_plan:
-            on_plan(todo)
         # workers parse, mask and tag; a document and its tags are stored in one transaction
-        for document in ingest_paths(todo, options, limits, finish=TagInWorker(tagger)):
+        for document in _documents(list(paths), store, tagger, options, limits or BatchLimits(), result, on_plan,
+                                   cluster, model):
             store.save_document(document, version)
             document.hand_off()  # they are in the store: a long batch must not hold them all
             result.parsed.append(document)
@@ -73,6 +64,53 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
     finally:
         store.close()
     return result
+
+
+def is_url(source) -> bool:
+    return "://" in str(source)
+
+
+def _documents(paths: list, store: RunStore, tagger: Tagger, options: IngestOptions | None, limits: BatchLimits,
+               result: RunResult, on_plan, cluster: str | None, model: Path) -> Iterator[DocumentResult]:
+    """The documents not yet in the store, parsed and tagged by local workers or on a cluster."""
+    ocr = bool(options and options.ocr)
+    urls = [str(p) for p in paths if is_url(p)]
+    # absolute paths: the review app finds the PDFs to show their pages from any directory
+    pdfs, result.skipped_not_pdf = find_pdfs([Path(p).resolve() for p in paths if not is_url(p)])
+    if urls and cluster is None:
+        raise CasetaggerError(Errors.E025.format(url=urls[0]))
+    if cluster is None:
+        if not pdfs:
+            raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
+        todo = []
+        for pdf in pdfs:
+            try:
+                done = store.done(file_sha256(pdf), ocr=ocr)
+            except OSError:
+                done = False  # unreadable: the parser reports why
+            (result.skipped_done if done else todo).append(pdf)
+        if on_plan:
+            on_plan(todo)
+        yield from ingest_paths(todo, options, limits, finish=TagInWorker(tagger))
+        return
+    try:
+        from casetagger.inventory import cluster as dask_cluster
+    except ImportError as e:
+        raise CasetaggerError(Errors.E020.format(detail=e)) from None
+    remote, skipped = dask_cluster.expand(urls)
+    sources = [str(p) for p in pdfs] + remote
+    result.skipped_not_pdf += skipped
+    if not sources:
+        raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
+    if on_plan:
+        on_plan(sources)  # an upper bound: documents already stored are found by the workers' hashes
+    client = dask_cluster.connect(cluster, limits)
+    try:
+        yield from dask_cluster.cluster_documents(client, sources, options or IngestOptions(), limits,
+                                                  model, lambda sha: store.done(sha, ocr=ocr),
+                                                  result.skipped_done)
+    finally:
+        dask_cluster.close(client)
 
 
 class TagInWorker:
