@@ -37,18 +37,14 @@ PLUGIN = "casetagger-tagger"
 WINDOW_PER_THREAD = 4  # tasks in flight per worker thread: the scheduler never holds the whole archive
 
 
-def connect(spec: str, limits: BatchLimits):
+def connect(spec: str, limits: BatchLimits) -> Client:
     """A Dask client for ``tcp://HOST:PORT`` (a running scheduler) or ``local:N`` (a LocalCluster)."""
     if spec.startswith("local:"):
         try:
             workers = int(spec.split(":", 1)[1])
         except ValueError:
             raise CasetaggerError(Errors.E021.format(spec=spec)) from None
-        # a worker lost twice on one document gives it up: that document fails, not the workers
-        with dask.config.set({"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 1}):
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   memory_limit=f"{limits.max_memory_mb}MB", dashboard_address=None)
-            return Client(cluster)
+        return Client(local_cluster(workers, limits))
     if "://" not in spec:
         raise CasetaggerError(Errors.E021.format(spec=spec))
     try:
@@ -57,10 +53,19 @@ def connect(spec: str, limits: BatchLimits):
         raise CasetaggerError(Errors.E022.format(spec=spec, detail=e)) from None
 
 
-def close(client) -> None:
+def local_cluster(workers: int, limits: BatchLimits) -> LocalCluster:
+    """N single-threaded worker processes on this machine, each with the batch's memory limit."""
+    # non-daemonic: a worker forks each document's parser, as a local batch does; a worker lost
+    # twice on one document gives that document up, so a poison document does not take them all
+    with dask.config.set({"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 1}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                            memory_limit=f"{limits.max_memory_mb}MB", dashboard_address=None)
+
+
+def close(client: Client) -> None:
     cluster = client.cluster
     client.close()
-    if cluster is not None:  # ours: started for this run
+    if cluster is not None:  # started for this run
         cluster.close()
 
 

@@ -39,8 +39,9 @@ class RunResult:
 
 def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, options: IngestOptions | None = None,
                   limits: BatchLimits | None = None, on_document: Callable[[DocumentResult], None] | None = None,
-                  on_plan: Callable[[list[Path]], None] | None = None, cluster: str | None = None) -> RunResult:
-    """``cluster``: a Dask scheduler address or ``local:N`` to parse and tag there (``inventory/cluster.py``)."""
+                  on_plan: Callable[[list[Path]], None] | None = None, cluster=None) -> RunResult:
+    """``cluster``: a Dask scheduler address, ``local:N`` or a ``distributed.Client`` to parse and tag
+    there (``inventory/cluster.py``)."""
     model = resolve_model(model)  # cluster workers load the same model from this path
     tagger = Tagger.load(model)
     version = tagger.model_version
@@ -71,7 +72,7 @@ def is_url(source) -> bool:
 
 
 def _documents(paths: list, store: RunStore, tagger: Tagger, options: IngestOptions | None, limits: BatchLimits,
-               result: RunResult, on_plan, cluster: str | None, model: Path) -> Iterator[DocumentResult]:
+               result: RunResult, on_plan, cluster, model: Path) -> Iterator[DocumentResult]:
     """The documents not yet in the store, parsed and tagged by local workers or on a cluster."""
     ocr = bool(options and options.ocr)
     urls = [str(p) for p in paths if is_url(p)]
@@ -104,13 +105,15 @@ def _documents(paths: list, store: RunStore, tagger: Tagger, options: IngestOpti
         raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
     if on_plan:
         on_plan(sources)  # an upper bound: documents already stored are found by the workers' hashes
-    client = dask_cluster.connect(cluster, limits)
+    own = isinstance(cluster, str)  # else a caller's Client, left open
+    client = dask_cluster.connect(cluster, limits) if own else cluster
     try:
         yield from dask_cluster.cluster_documents(client, sources, options or IngestOptions(), limits,
                                                   model, lambda sha: store.done(sha, ocr=ocr),
                                                   result.skipped_done)
     finally:
-        dask_cluster.close(client)
+        if own:
+            dask_cluster.close(client)
 
 
 class TagInWorker:
