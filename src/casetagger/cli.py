@@ -342,6 +342,8 @@ def run_cli(
     extractor: ExtractorOption = "pdfium",
     cluster: Annotated[str | None, typer.Option(
         help="Parse and tag on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local workers.")] = None,
+    store: Annotated[str, typer.Option(
+        help="sqlite, or parquet: passages and tags as Parquet by municipality and year, for archives too large for SQLite.")] = "sqlite",
 ) -> None:
     """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -368,7 +370,7 @@ def run_cli(
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
         result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed,
-                               on_plan=planned, cluster=cluster)
+                               on_plan=planned, cluster=cluster, store_format=store)
     for path in result.skipped_not_pdf:
         err.print(f"skipped (not a PDF): {path}", highlight=False)
     if result.skipped_done:
@@ -379,6 +381,21 @@ def run_cli(
               f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("report")
+def report_cli(
+    out: Annotated[Path, typer.Argument(help="Folder of an earlier 'casetagger run' (SQLite or Parquet store).")],
+    model: ModelOption = None,
+    municipality: Annotated[str | None, typer.Option(help="Only this municipality's partition of a Parquet store.")] = None,
+    year: Annotated[str | None, typer.Option(help="Only this year's partition of a Parquet store.")] = None,
+) -> None:
+    """Write the inventory and report again from OUT's store, without parsing any PDF."""
+    from casetagger.inventory.run import OUTPUTS, report_inventory
+
+    result = report_inventory(out, model, municipality, year)
+    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s). "
+              f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
 
 
 @app.command("review")

@@ -40,6 +40,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E023 = "{url}: cannot open this URL; is the filesystem package for it installed? ({detail})"
     E024 = "{path}: the cluster could not finish this document ({detail})"
     E025 = "{url}: URLs are read by cluster workers; run with --cluster (local:N on one machine)"
+    E026 = "unknown store '{name}' (known: {known})"
+    E027 = "{path}: no casetagger store here (run 'casetagger run ... --out {path}' first)"
+    E028 = "{path}: --municipality and --year select partitions of a Parquet store; this store is SQLite"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"

@@ -30,7 +30,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, ingest_paths
 from casetagger.ingest.document import DocumentResult, IngestOptions, Status, file_sha256, parse_document
-from casetagger.inventory.run import TagInWorker, is_url
+from casetagger.inventory.run import is_url, worker_finish
 from casetagger.model.tagger import Tagger
 
 PLUGIN = "casetagger-tagger"
@@ -74,12 +74,13 @@ class TaggerPlugin(WorkerPlugin):
 
     name = PLUGIN
 
-    def __init__(self, model: Path):
+    def __init__(self, model: Path, parquet: Path | None = None):
         self.model = str(model)
+        self.parquet = parquet
         self.finish = None
 
     def setup(self, worker) -> None:
-        self.finish = TagInWorker(Tagger.load(Path(self.model)))
+        self.finish = worker_finish(Tagger.load(Path(self.model)), self.parquet)
 
 
 def expand(sources: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -140,19 +141,21 @@ def process(source: str, options: IngestOptions, limits: BatchLimits) -> Documen
         path = copy.__enter__()
     except (OSError, ValueError) as e:
         return DocumentResult(source, status=Status.FAILURE, errors=[Errors.E015.format(path=source, detail=e)])
+    named = (lambda result: finish(_named(result, str(path), source))) if str(path) != source else finish
     try:
         if mp.current_process().daemon:  # a nanny's daemonic worker may not fork: parse here
-            result = finish(parse_document(path, options))
+            result = named(parse_document(path, options))
         else:
             result = next(ingest_paths([path], options, BatchLimits(1, limits.timeout, limits.max_memory_mb),
-                                       finish=finish))
+                                       finish=named))
     finally:
         copy.__exit__(None, None, None)
     return _named(result, str(path), source)
 
 
 def _named(result: DocumentResult, path: str, source: str) -> DocumentResult:
-    """Results of a temporary copy name the URL it came from."""
+    """Results of a temporary copy name the URL it came from (before tagging and writing, and
+    again for what the batch itself reports, such as a timeout)."""
     if path == source:
         return result
     result.file = source
@@ -164,9 +167,11 @@ def _named(result: DocumentResult, path: str, source: str) -> DocumentResult:
 
 
 def cluster_documents(client, sources: list[str], options: IngestOptions, limits: BatchLimits, model: Path,
-                      done: Callable[[str], bool], skipped_done: list) -> Iterator[DocumentResult]:
-    """Every source not ``done`` (by sha256) parsed and tagged on the cluster, yielded as completed."""
-    client.register_plugin(TaggerPlugin(model), name=PLUGIN)
+                      done: Callable[[str], bool], skipped_done: list,
+                      parquet: Path | None = None) -> Iterator[DocumentResult]:
+    """Every source not ``done`` (by sha256) parsed and tagged on the cluster, yielded as completed;
+    with ``parquet``, the workers write the passages there (``inventory/parquet.py``)."""
+    client.register_plugin(TaggerPlugin(model, parquet), name=PLUGIN)
     window = max(1, sum(client.nthreads().values())) * WINDOW_PER_THREAD
     queue = list(reversed(sources))
     futures = as_completed()

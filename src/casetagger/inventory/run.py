@@ -14,6 +14,7 @@ from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skippe
 from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
 from casetagger.inventory.case_store import reviewed_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, tagger_scorer
+from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
@@ -22,6 +23,7 @@ from casetagger.jsonl import write_jsonl
 from casetagger.model.registry import resolve_model
 from casetagger.model.tagger import Tagger
 
+STORE_FORMATS = ("sqlite", "parquet")
 OUTPUTS = ("passages.jsonl", "cases.csv", "cases.jsonl", "inventory.xlsx", "report.html", "documents.jsonl")
 
 
@@ -39,9 +41,14 @@ class RunResult:
 
 def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, options: IngestOptions | None = None,
                   limits: BatchLimits | None = None, on_document: Callable[[DocumentResult], None] | None = None,
-                  on_plan: Callable[[list[Path]], None] | None = None, cluster=None) -> RunResult:
+                  on_plan: Callable[[list[Path]], None] | None = None, cluster=None,
+                  store_format: str = "sqlite") -> RunResult:
     """``cluster``: a Dask scheduler address, ``local:N`` or a ``distributed.Client`` to parse and tag
-    there (``inventory/cluster.py``)."""
+    there (``inventory/cluster.py``). ``store_format="parquet"``: the workers write passages and
+    tags as partitioned Parquet (``inventory/parquet.py``); the SQLite store keeps the documents."""
+    if store_format not in STORE_FORMATS:
+        raise CasetaggerError(Errors.E026.format(name=store_format, known=", ".join(STORE_FORMATS)))
+    parquet = out if store_format == "parquet" else None
     model = resolve_model(model)  # cluster workers load the same model from this path
     tagger = Tagger.load(model)
     version = tagger.model_version
@@ -55,13 +62,13 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         result.retagged = _tag_pending(store, tagger, version)
         # workers parse, mask and tag; a document and its tags are stored in one transaction
         for document in _documents(list(paths), store, tagger, options, limits or BatchLimits(), result, on_plan,
-                                   cluster, model):
+                                   cluster, model, parquet):
             store.save_document(document, version)
             document.hand_off()  # they are in the store: a long batch must not hold them all
             result.parsed.append(document)
             if on_document:
                 on_document(document)
-        write_outputs(store, tagger, out, result)
+        write_outputs(store, tagger, out, result, read_passages(out, version) if parquet else None)
     finally:
         store.close()
     return result
@@ -72,7 +79,8 @@ def is_url(source) -> bool:
 
 
 def _documents(paths: list, store: RunStore, tagger: Tagger, options: IngestOptions | None, limits: BatchLimits,
-               result: RunResult, on_plan, cluster, model: Path) -> Iterator[DocumentResult]:
+               result: RunResult, on_plan, cluster, model: Path,
+               parquet: Path | None) -> Iterator[DocumentResult]:
     """The documents not yet in the store, parsed and tagged by local workers or on a cluster."""
     ocr = bool(options and options.ocr)
     urls = [str(p) for p in paths if is_url(p)]
@@ -92,7 +100,7 @@ def _documents(paths: list, store: RunStore, tagger: Tagger, options: IngestOpti
             (result.skipped_done if done else todo).append(pdf)
         if on_plan:
             on_plan(todo)
-        yield from ingest_paths(todo, options, limits, finish=TagInWorker(tagger))
+        yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet))
         return
     try:
         from casetagger.inventory import cluster as dask_cluster
@@ -110,7 +118,7 @@ def _documents(paths: list, store: RunStore, tagger: Tagger, options: IngestOpti
     try:
         yield from dask_cluster.cluster_documents(client, sources, options or IngestOptions(), limits,
                                                   model, lambda sha: store.done(sha, ocr=ocr),
-                                                  result.skipped_done)
+                                                  result.skipped_done, parquet)
     finally:
         if own:
             dask_cluster.close(client)
@@ -130,6 +138,33 @@ class TagInWorker:
         return document
 
 
+def worker_finish(tagger: Tagger, parquet: Path | None = None):
+    """What a worker does after parsing: mask and tag, and with a Parquet store write the passages."""
+    finish = TagInWorker(tagger)
+    return WriteParquet(parquet, tagger.model_version, finish) if parquet else finish
+
+
+def report_inventory(out: Path, model: Path | None = None, municipality: str | None = None,
+                     year: str | None = None) -> RunResult:
+    """The outputs of ``casetagger run`` again from what OUT's store holds (SQLite or Parquet),
+    without parsing; with ``municipality`` / ``year``, only that partition of a Parquet store."""
+    if not (out / "casetagger.sqlite").is_file():
+        raise CasetaggerError(Errors.E027.format(path=out))
+    tagger = Tagger.load(resolve_model(model))
+    store = RunStore(out)
+    result = RunResult(out)
+    try:
+        passages = None
+        if has_parquet(out):
+            passages = read_passages(out, tagger.model_version, municipality, year)
+        elif municipality or year:
+            raise CasetaggerError(Errors.E028.format(path=out))
+        write_outputs(store, tagger, out, result, passages, only_with_passages=bool(municipality or year))
+    finally:
+        store.close()
+    return result
+
+
 def _tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
     pending = store.untagged(version)
     if pending:
@@ -137,11 +172,20 @@ def _tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
     return len(pending)
 
 
-def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult) -> None:
+def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult, passages: list[dict] | None = None,
+                  only_with_passages: bool = False) -> None:
+    """Every output from the store; ``passages`` read from a Parquet store instead of SQLite, and
+    with ``only_with_passages`` only the documents they come from (one partition)."""
     taxonomy = tagger.taxonomy
+    if passages is None:
+        passages = store.tagged_passages(tagger.model_version)
     # text and headings were masked when stored; file names and error messages are masked here
-    passages = [dict(p, file=mask(p["file"])) for p in store.tagged_passages(tagger.model_version)]
-    documents = [mask_document(d) for d in store.documents()]
+    passages = [dict(p, file=mask(p["file"])) for p in passages]
+    documents = store.documents()
+    if only_with_passages:
+        wanted = {p["doc_id"] for p in passages}
+        documents = [d for d in documents if d["doc_id"] in wanted]
+    documents = [mask_document(d) for d in documents]
     documents += [mask_document(skipped_summary(p)) for p in result.skipped_not_pdf]
     built = build_inventory(passages, tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
                             [taxonomy.name_da(label) for label in taxonomy.ids])
