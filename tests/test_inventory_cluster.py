@@ -19,6 +19,21 @@ from casetagger.inventory.run import run_inventory
 
 distributed = pytest.importorskip("distributed")
 cluster = pytest.importorskip("casetagger.inventory.cluster")
+pytestmark = pytest.mark.slow  # each test starts or drives worker processes; CI runs them all
+
+LIMIT_S = 300  # no test may wait on the cluster longer than this
+
+
+@pytest.fixture(autouse=True)
+def bounded():
+    def stop(signum, frame):
+        raise TimeoutError(f"test took longer than {LIMIT_S} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(LIMIT_S)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -186,3 +201,16 @@ def test_cluster_bad_address_and_url_without_cluster_are_coded_errors(folder, tm
     assert bad.exit_code == 1 and "[E021] --cluster 'scheduler-host'" in bad.output
     url = runner.invoke(app, ["run", folder.as_uri(), "--out", str(tmp_path)])
     assert url.exit_code == 1 and "[E025]" in url.output and "--cluster" in url.output
+
+
+def test_cluster_parquet_store_written_by_workers_gives_the_same_inventory(client, folder, tmp_path):
+    sqlite = run_inventory([folder], tmp_path / "sqlite", limits=BatchLimits(jobs=2))
+    parquet = run_inventory([folder], tmp_path / "parquet", cluster=client, store_format="parquet")
+    assert (parquet.passages, parquet.cases) == (sqlite.passages, sqlite.cases)
+    expected, got = _outputs(tmp_path / "sqlite"), _outputs(tmp_path / "parquet")
+    assert got == expected
+    files = sorted((tmp_path / "parquet" / "parquet").rglob("*.parquet"))
+    assert len(files) == 3  # one per document with passages; the corrupt PDF has none
+    again = run_inventory([folder], tmp_path / "parquet", cluster=client, store_format="parquet")
+    assert len(again.skipped_done) == 3 and sorted((tmp_path / "parquet" / "parquet").rglob("*.parquet")) == files
+    assert _outputs(tmp_path / "parquet") == expected

@@ -395,7 +395,7 @@ def report_cli(
 
     result = report_inventory(out, model, municipality, year)
     err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s). "
-              f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
+              f"Written to {result.out}: {', '.join(OUTPUTS)}", highlight=False)
 
 
 @app.command("review")

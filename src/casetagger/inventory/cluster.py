@@ -58,8 +58,8 @@ def local_cluster(workers: int, limits: BatchLimits) -> LocalCluster:
     # non-daemonic: a worker forks each document's parser, as a local batch does; a worker lost
     # twice on one document gives that document up, so a poison document does not take them all
     with dask.config.set({"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 1}):
-        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                            memory_limit=f"{limits.max_memory_mb}MB", dashboard_address=None)
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            memory_limit=f"{limits.max_memory_mb}MB", dashboard_address="127.0.0.1:0")
 
 
 def close(client: Client) -> None:

@@ -5,6 +5,7 @@ are tagged; then every output is written again from the store, so the inventory 
 everything the folder's store holds.
 """
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
 from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
-from casetagger.inventory.case_store import reviewed_inventory, save_inventory
+from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, tagger_scorer
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask, mask_document, mask_passage
@@ -147,19 +148,21 @@ def worker_finish(tagger: Tagger, parquet: Path | None = None):
 def report_inventory(out: Path, model: Path | None = None, municipality: str | None = None,
                      year: str | None = None) -> RunResult:
     """The outputs of ``casetagger run`` again from what OUT's store holds (SQLite or Parquet),
-    without parsing; with ``municipality`` / ``year``, only that partition of a Parquet store."""
+    without parsing. With ``municipality`` / ``year``, only that partition of a Parquet store,
+    written to ``OUT/reports/<municipality>-<year>`` (the store's own inventory is left as it is)."""
     if not (out / "casetagger.sqlite").is_file():
         raise CasetaggerError(Errors.E027.format(path=out))
+    partition = bool(municipality or year)
+    if partition and not has_parquet(out):
+        raise CasetaggerError(Errors.E028.format(path=out))
     tagger = Tagger.load(resolve_model(model))
+    target = out / "reports" / f"{municipality or 'alle'}-{year or 'alle'}" if partition else out
+    target.mkdir(parents=True, exist_ok=True)
     store = RunStore(out)
-    result = RunResult(out)
+    result = RunResult(target)
     try:
-        passages = None
-        if has_parquet(out):
-            passages = read_passages(out, tagger.model_version, municipality, year)
-        elif municipality or year:
-            raise CasetaggerError(Errors.E028.format(path=out))
-        write_outputs(store, tagger, out, result, passages, only_with_passages=bool(municipality or year))
+        passages = read_passages(out, tagger.model_version, municipality, year) if has_parquet(out) else None
+        write_outputs(store, tagger, target, result, passages, partition)
     finally:
         store.close()
     return result
@@ -173,16 +176,17 @@ def _tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
 
 
 def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult, passages: list[dict] | None = None,
-                  only_with_passages: bool = False) -> None:
-    """Every output from the store; ``passages`` read from a Parquet store instead of SQLite, and
-    with ``only_with_passages`` only the documents they come from (one partition)."""
+                  partition: bool = False) -> None:
+    """Every output into ``out`` from the store; ``passages`` read from a Parquet store instead of
+    SQLite. A ``partition``'s outputs cover only the documents its passages come from, and leave
+    the stored inventory (the review app's) as it is."""
     taxonomy = tagger.taxonomy
     if passages is None:
         passages = store.tagged_passages(tagger.model_version)
     # text and headings were masked when stored; file names and error messages are masked here
     passages = [dict(p, file=mask(p["file"])) for p in passages]
     documents = store.documents()
-    if only_with_passages:
+    if partition:
         wanted = {p["doc_id"] for p in passages}
         documents = [d for d in documents if d["doc_id"] in wanted]
     documents = [mask_document(d) for d in documents]
@@ -190,8 +194,9 @@ def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
     built = build_inventory(passages, tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
                             [taxonomy.name_da(label) for label in taxonomy.ids])
     # stored for the review app; the outputs show them with the analysts' edits applied
-    save_inventory(store.db, built)
-    inventory = reviewed_inventory(store.db)
+    db = sqlite3.connect(":memory:") if partition else store.db
+    save_inventory(db, built)
+    inventory = apply_edits(load_inventory(db), edits(store.db))
     names = inventory.case_of_passages()
     for p in passages:
         p["case_names"] = names.get(p["id"], [])
