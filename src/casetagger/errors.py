@@ -43,6 +43,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E026 = "unknown store '{name}' (known: {known})"
     E027 = "{path}: no casetagger store here (run 'casetagger run ... --out {path}' first)"
     E028 = "{path}: --municipality and --year select partitions of a Parquet store; this store is SQLite"
+    E029 = "--store parquet needs pyarrow: pip install 'casetagger[cluster]' ({detail})"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"

@@ -50,6 +50,11 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
     if store_format not in STORE_FORMATS:
         raise CasetaggerError(Errors.E026.format(name=store_format, known=", ".join(STORE_FORMATS)))
     parquet = out if store_format == "parquet" else None
+    if parquet:
+        try:
+            import pyarrow  # noqa: F401  checked here, not found missing in every worker
+        except ImportError as e:
+            raise CasetaggerError(Errors.E029.format(detail=e)) from None
     model = resolve_model(model)  # cluster workers load the same model from this path
     tagger = Tagger.load(model)
     version = tagger.model_version
