@@ -1,6 +1,7 @@
 """`--store parquet`: partitions by municipality and year, and `casetagger report` from the store."""
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -38,8 +39,12 @@ def parquet_run(tmp_path_factory):
     for pdf in EXAMPLES.glob("*.pdf"):
         shutil.copy(pdf, folder / pdf.name)
     out = tmp_path_factory.mktemp("out")
-    result = runner.invoke(app, ["run", str(folder), "--out", str(out), "--store", "parquet", "--jobs", "2"])
-    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["run", str(folder), "--out", str(out), "--store", "parquet", "--jobs", "2",
+                                 "--no-outputs"])
+    assert result.exit_code == 0 and "Next: casetagger report" in result.output, result.output
+    assert not (out / "cases.csv").exists() and len(list((out / "parquet").rglob("*.parquet"))) == 3
+    report = runner.invoke(app, ["report", str(out)])
+    assert report.exit_code == 0 and re.search(r"[1-9]\d* cases from [1-9]\d* passages in 3 document", report.output)
     return out
 
 

@@ -344,6 +344,8 @@ def run_cli(
         help="Parse and tag on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local workers.")] = None,
     store: Annotated[str, typer.Option(
         help="sqlite, or parquet: passages and tags as Parquet by municipality and year, for archives too large for SQLite.")] = "sqlite",
+    outputs: Annotated[bool, typer.Option(
+        help="Write the inventory and report at the end; --no-outputs only fills the store (then 'casetagger report').")] = True,
 ) -> None:
     """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -370,15 +372,17 @@ def run_cli(
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
         result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed,
-                               on_plan=planned, cluster=cluster, store_format=store)
+                               on_plan=planned, cluster=cluster, store_format=store,
+                               outputs=outputs)
     for path in result.skipped_not_pdf:
         err.print(f"skipped (not a PDF): {path}", highlight=False)
     if result.skipped_done:
         err.print(f"{len(result.skipped_done)} document(s) already in {out}, not parsed again", highlight=False)
     failed = [d for d in result.parsed if d.status is Status.FAILURE]
-    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); "
-              f"{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
-              f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
+    done = (f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); " if outputs
+            else "Store filled, no outputs written; ")
+    err.print(f"{done}{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
+              + (f"Written to {out}: {', '.join(OUTPUTS)}" if outputs else f"Next: casetagger report {out}"), highlight=False)
     if failed:
         raise typer.Exit(1)
 

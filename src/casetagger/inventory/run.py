@@ -43,10 +43,11 @@ class RunResult:
 def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, options: IngestOptions | None = None,
                   limits: BatchLimits | None = None, on_document: Callable[[DocumentResult], None] | None = None,
                   on_plan: Callable[[list[Path]], None] | None = None, cluster=None,
-                  store_format: str = "sqlite") -> RunResult:
+                  store_format: str = "sqlite", outputs: bool = True) -> RunResult:
     """``cluster``: a Dask scheduler address, ``local:N`` or a ``distributed.Client`` to parse and tag
     there (``inventory/cluster.py``). ``store_format="parquet"``: the workers write passages and
-    tags as partitioned Parquet (``inventory/parquet.py``); the SQLite store keeps the documents."""
+    tags as partitioned Parquet (``inventory/parquet.py``); the SQLite store keeps the documents.
+    ``outputs=False`` only fills the store (an archive's outputs come from ``report_inventory``, by partition)."""
     if store_format not in STORE_FORMATS:
         raise CasetaggerError(Errors.E026.format(name=store_format, known=", ".join(STORE_FORMATS)))
     parquet = out if store_format == "parquet" else None
@@ -74,7 +75,8 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
             result.parsed.append(document)
             if on_document:
                 on_document(document)
-        write_outputs(store, tagger, out, result, read_passages(out, version) if parquet else None)
+        if outputs:
+            write_outputs(store, tagger, out, result, read_passages(out, version) if parquet else None)
     finally:
         store.close()
     return result
