@@ -1,9 +1,9 @@
 """`casetagger run` on a 2-worker Dask LocalCluster against `--jobs 2`, on a synthetic archive.
 
-    python benchmarks/cluster.py [--pages 2000] [--documents 200]
+    python benchmarks/cluster.py [--pages 2000] [--pages-per-document 10]
 
-Builds --documents council agendas totalling about --pages pages (the test suite's PDF
-generator), then in the same run, each in a fresh process and output folder: the whole run with
+Builds council agendas of about --pages-per-document pages until they hold --pages pages (the
+test suite's PDF generator), then in the same run, each in a fresh process and output folder: the whole run with
 the local pool of 2 workers (the baseline), the whole run on `--cluster local:2`, and the
 cluster's fixed cost alone (start 2 workers, load the model in each, stop). Prints the overhead
 per document of the cluster over the local pool, over the whole run and in the steady state
@@ -73,17 +73,18 @@ def _saved(code: str, *args: str) -> tuple[float, float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
-    parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--pages-per-document", type=int, default=10)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "archive"
         folder.mkdir()
-        pages = sum(make_document(folder / f"referat_{i:04d}.pdf", args.pages // args.documents, f"Udvalg {i}")
-                    for i in range(args.documents))
+        pages = docs = 0
+        while pages < args.pages:
+            pages += make_document(folder / f"referat_{docs:04d}.pdf", args.pages_per_document, f"Udvalg {docs}")
+            docs += 1
         local_s, _, local_steady_s, passages = _saved(RUN, str(folder), str(Path(tmp) / "local"), "none")
         dask_s, dask_save_s, dask_steady_s, _ = _saved(RUN, str(folder), str(Path(tmp) / "dask"), "local:2")
         fixed_s = float(_output(START)[-1])
-    docs = args.documents
     print(json.dumps({
         "pages": pages,
         "documents": docs,
