@@ -199,6 +199,8 @@ def test_cluster_reads_fsspec_urls_on_the_workers(client, folder, tmp_path):
 def test_cluster_bad_address_and_url_without_cluster_are_coded_errors(folder, tmp_path):
     bad = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path), "--cluster", "scheduler-host"])
     assert bad.exit_code == 1 and "[E021] --cluster 'scheduler-host'" in bad.output
+    none = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path), "--cluster", "local:0"])
+    assert none.exit_code == 1 and "[E021] --cluster 'local:0'" in none.output
     url = runner.invoke(app, ["run", folder.as_uri(), "--out", str(tmp_path)])
     assert url.exit_code == 1 and "[E025]" in url.output and "--cluster" in url.output
 

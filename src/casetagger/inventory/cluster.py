@@ -16,7 +16,6 @@ parses in its own process, bounded by its Dask memory limit only.
 
 import hashlib
 import multiprocessing as mp
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +28,13 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, ingest_paths
-from casetagger.ingest.document import DocumentResult, IngestOptions, Status, file_sha256, parse_document
+from casetagger.ingest.document import (
+    DocumentResult,
+    IngestOptions,
+    Status,
+    file_sha256,
+    parse_document,
+)
 from casetagger.inventory.run import is_url, worker_finish
 from casetagger.model.tagger import Tagger
 
@@ -40,11 +45,10 @@ WINDOW_PER_THREAD = 4  # tasks in flight per worker thread: the scheduler never 
 def connect(spec: str, limits: BatchLimits) -> Client:
     """A Dask client for ``tcp://HOST:PORT`` (a running scheduler) or ``local:N`` (a LocalCluster)."""
     if spec.startswith("local:"):
-        try:
-            workers = int(spec.split(":", 1)[1])
-        except ValueError:
-            raise CasetaggerError(Errors.E021.format(spec=spec)) from None
-        return Client(local_cluster(workers, limits))
+        workers = spec.split(":", 1)[1]
+        if not workers.isdigit() or int(workers) < 1:
+            raise CasetaggerError(Errors.E021.format(spec=spec))
+        return Client(local_cluster(int(workers), limits))
     if "://" not in spec:
         raise CasetaggerError(Errors.E021.format(spec=spec))
     try:
