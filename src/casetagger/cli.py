@@ -331,7 +331,8 @@ def models_rollback_cli(registry: RegistryOption = None) -> None:
 
 @app.command("run")
 def run_cli(
-    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
+    paths: Annotated[list[str], typer.Argument(
+        help="PDF files and folders (searched recursively); with --cluster also fsspec URLs (s3://, gcs://, file://).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the inventory and its state (resumable).")],
     model: ModelOption = None,
     jobs: Annotated[int, typer.Option(help="Worker processes (default: the number of cores).")] = 0,
@@ -339,6 +340,12 @@ def run_cli(
     max_memory: Annotated[int, typer.Option(help="MB of memory allowed per document.")] = 2048,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
     extractor: ExtractorOption = "pdfium",
+    cluster: Annotated[str | None, typer.Option(
+        help="Parse and tag on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local workers.")] = None,
+    store: Annotated[str, typer.Option(
+        help="sqlite, or parquet: passages and tags as Parquet by municipality and year, for archives too large for SQLite.")] = "sqlite",
+    outputs: Annotated[bool, typer.Option(
+        help="Write the inventory and report at the end; --no-outputs only fills the store (then 'casetagger report').")] = True,
 ) -> None:
     """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -364,17 +371,35 @@ def run_cli(
 
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
-        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed, on_plan=planned)
+        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed,
+                               on_plan=planned, cluster=cluster, store_format=store,
+                               outputs=outputs)
     for path in result.skipped_not_pdf:
         err.print(f"skipped (not a PDF): {path}", highlight=False)
     if result.skipped_done:
         err.print(f"{len(result.skipped_done)} document(s) already in {out}, not parsed again", highlight=False)
     failed = [d for d in result.parsed if d.status is Status.FAILURE]
-    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); "
-              f"{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
-              f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
+    done = (f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); " if outputs
+            else "Store filled, no outputs written; ")
+    err.print(f"{done}{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
+              + (f"Written to {out}: {', '.join(OUTPUTS)}" if outputs else f"Next: casetagger report {out}"), highlight=False)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("report")
+def report_cli(
+    out: Annotated[Path, typer.Argument(help="Folder of an earlier 'casetagger run' (SQLite or Parquet store).")],
+    model: ModelOption = None,
+    municipality: Annotated[str | None, typer.Option(help="Only this municipality's partition of a Parquet store.")] = None,
+    year: Annotated[str | None, typer.Option(help="Only this year's partition of a Parquet store.")] = None,
+) -> None:
+    """Write the inventory and report again from OUT's store, without parsing any PDF."""
+    from casetagger.inventory.run import OUTPUTS, report_inventory
+
+    result = report_inventory(out, model, municipality, year)
+    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s). "
+              f"Written to {result.out}: {', '.join(OUTPUTS)}", highlight=False)
 
 
 @app.command("review")

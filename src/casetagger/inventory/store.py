@@ -48,7 +48,7 @@ def now() -> str:
 TAG_FIELDS = ("scores", "labels", "evidence")
 
 
-def _untagged(passage: dict) -> dict:
+def without_tags(passage: dict) -> dict:
     return {k: v for k, v in passage.items() if k not in TAG_FIELDS and k != "model"}
 
 
@@ -84,7 +84,7 @@ class RunStore:
         """The document and its passages; with ``model_version``, passages tagged in the worker
         (with ``scores``, ``labels``, ``evidence``) keep their tags in the same transaction."""
         doc_id = result.doc_id or f"file:{result.file}"
-        records = [(p["id"], doc_id, seq, json.dumps(mask_passage(_untagged(p)), ensure_ascii=False))
+        records = [(p["id"], doc_id, seq, json.dumps(mask_passage(without_tags(p)), ensure_ascii=False))
                    for seq, p in enumerate(result.passages)]
         tagged = [p for p in result.passages if "scores" in p] if model_version else []
         with self.db:  # one transaction: the document and all its passages, or nothing
