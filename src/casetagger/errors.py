@@ -55,6 +55,7 @@ class Warnings(metaclass=ErrorsWithCodes):
     W004 = "{path}: most glyphs have no Unicode mapping on page(s) {pages}; their text is missing"
     W005 = "{path}: vertical text left out on page(s) {pages}"
     W006 = "{path}: text in repeated letters (such as 'DDeettttee') on page(s) {pages}; read as it stands"
+    W007 = "{path}: the PDF parser reported: {message} ({count}x)"
 
 
 class CasetaggerError(Exception):
