@@ -1,6 +1,8 @@
 """The ``casetagger`` command line: thin commands over the library's functions."""
 
+import errno
 import functools
+import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -34,7 +36,16 @@ class App(typer.Typer):
                 except OSError as e:  # a folder given as a file, a file as a folder, no permission ...
                     if STATE["debug"]:
                         raise
+                    if e.errno == errno.ENOSPC:
+                        fail(Errors.E302.format(path=e.filename or kw.get("out") or "the output"))
                     fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "))
+                except sqlite3.Error as e:  # the run's store: read-only, disk full
+                    if STATE["debug"]:
+                        raise
+                    from casetagger.inventory.store import store_problem
+
+                    folder = kw.get("out") or kw.get("folder")
+                    fail(store_problem(Path(folder) / "casetagger.sqlite" if folder else "the store", e))
 
             return register(wrapper)
 

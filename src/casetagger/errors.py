@@ -46,6 +46,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E208 = "{path}: no corrections found"
     E205 = "{path}: not a casetagger model file (its arrays are missing)"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
+    # the run's store
+    E301 = "{path}: the store is read-only; nothing can be saved until its owner makes it writable"
+    E302 = "{path}: the disk is full; nothing was saved (free some space and try again)"
+    E303 = "{path}: the store could not be used ({detail})"
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -10,8 +10,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from casetagger.inventory.case_store import SCHEMA as CASE_SCHEMA
 from casetagger.inventory.store import RunStore, now
-from casetagger.review.auth import check_password, hash_password
+from casetagger.review.auth import check_password_or_dummy, hash_password
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reviewers (
@@ -61,10 +62,12 @@ class Decision:
 
 
 class ReviewStore(RunStore):
-    def __init__(self, folder: Path):
-        super().__init__(folder)
-        self.db.row_factory = sqlite3.Row
-        self.db.executescript(SCHEMA)
+    SCHEMAS = RunStore.SCHEMAS + (SCHEMA, CASE_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = super()._connect()
+        connection.row_factory = sqlite3.Row
+        return connection
 
     # -- install and accounts
     def install_secret(self) -> str:
@@ -103,8 +106,29 @@ class ReviewStore(RunStore):
             self._audit(name, None, "account_created", None, None, {"name": name, "is_admin": is_admin})
 
     def authenticate(self, name: str, password: str) -> bool:
+        """Slow on purpose (scrypt), and as slow for a name that does not exist."""
         row = self.db.execute("SELECT password_hash FROM reviewers WHERE name = ?", (name,)).fetchone()
-        return bool(row) and check_password(password, row["password_hash"])
+        return check_password_or_dummy(password, row["password_hash"] if row else None)
+
+    def set_password(self, name: str, password: str, by: str) -> bool:
+        """An admin's reset of a reviewer's password, audited (the hash is not in the log)."""
+        with self.db:
+            changed = self.db.execute("UPDATE reviewers SET password_hash = ? WHERE name = ?",
+                                      (hash_password(password), name)).rowcount
+            if changed:
+                self._audit(by, None, "password_reset", None, None, {"name": name})
+        return bool(changed)
+
+    def remove_reviewer(self, name: str, by: str) -> bool:
+        """The account goes (its sessions stop working); its decisions and audit entries stay."""
+        with self.db:
+            removed = self.db.execute("DELETE FROM reviewers WHERE name = ?", (name,)).rowcount
+            if removed:
+                self._audit(by, None, "account_removed", None, {"name": name}, None)
+        return bool(removed)
+
+    def exists(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM reviewers WHERE name = ?", (name,)).fetchone() is not None
 
     def is_admin(self, name: str) -> bool:
         row = self.db.execute("SELECT is_admin FROM reviewers WHERE name = ?", (name,)).fetchone()
