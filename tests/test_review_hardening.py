@@ -11,10 +11,8 @@ import stat
 import pytest
 from fastapi.testclient import TestClient
 from hostile import write_hostile
-from test_run import CASEWORK
-from pdfgen import build_pdf
+from test_review import make_inventory
 
-from casetagger.inventory.run import run_inventory
 from casetagger.review import auth
 from casetagger.review.app import create_app
 from casetagger.review.auth import SignInGuard
@@ -28,17 +26,9 @@ PASSWORDS = {"admin2": "admin-adgang-99", "anna": "anna-hemmelig-1", "bo": "bo-h
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory, council_pdf):
-    docs = tmp_path_factory.mktemp("hardening_docs")
-    shutil.copy(council_pdf, docs / "klage fra 120384-1234 tlf 39 57 50 00.pdf")
-    build_pdf(docs / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
-    out = tmp_path_factory.mktemp("hardening_inventory")
-    run_inventory([docs], out)
-    store = ReviewStore(out)
-    store.add_reviewer("admin2", PASSWORDS["admin2"], is_admin=True)
-    for name in ("anna", "bo"):
-        store.add_reviewer(name, PASSWORDS[name])
-    store.close()
-    return out
+    # a file name with a CPR and a phone number in it, as complaints are often filed
+    return make_inventory(tmp_path_factory, council_pdf, PASSWORDS,
+                          agenda_name="klage fra 120384-1234 tlf 39 57 50 00.pdf", admins=("admin2",))
 
 
 @pytest.fixture

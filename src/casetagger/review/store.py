@@ -8,7 +8,6 @@ import os
 import secrets
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
 from casetagger.inventory.case_store import SCHEMA as CASE_SCHEMA
 from casetagger.inventory.store import RunStore, now
