@@ -25,3 +25,4 @@ bench: $(BIN)/casetagger
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/tag.py
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/review.py
