@@ -238,7 +238,7 @@ def test_review_shows_margin_to_threshold_and_the_threshold_beside_each_score(fo
 
 def test_review_admin_resets_a_password_and_removes_a_reviewer_audited(copy):
     """An admin could neither reset a password nor remove a reviewer."""
-    bo = signed_in(copy, "bo")
+    bo, anna = signed_in(copy, "bo"), signed_in(copy, "anna")
     passage_id = first_passage(bo)
     fields, _ = form_of(bo, passage_id)
     assert bo.post(f"/p/{passage_id}", data=dict(fields, labels=["klima"]), follow_redirects=False).status_code == 303
@@ -246,9 +246,11 @@ def test_review_admin_resets_a_password_and_removes_a_reviewer_audited(copy):
     token = csrf(admin, "/admin")
     reset = admin.post("/admin", data={"csrf": token, "action": "reset", "name": "anna", "password": "ny-adgang-12345"})
     assert reset.status_code == 200 and "ny adgangskode" in reset.text
+    assert anna.get("/", follow_redirects=False).status_code == 303  # signed in with the old password: out
     client = TestClient(create_app(copy))
     assert attempt(client, "anna", PASSWORDS["anna"]).status_code == 401
     assert attempt(client, "anna", "ny-adgang-12345").status_code == 303
+    assert client.get("/").status_code == 200  # a session after the reset works
     removed = admin.post("/admin", data={"csrf": token, "action": "remove", "name": "bo"})
     assert removed.status_code == 200 and "bo er fjernet" in removed.text
     assert bo.get("/", follow_redirects=False).status_code == 303  # the session no longer works

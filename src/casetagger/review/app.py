@@ -19,7 +19,7 @@ from casetagger.inventory.case_store import reviewed_inventory
 from casetagger.review.case_routes import add_case_routes
 from casetagger.inventory.privacy import mask
 from casetagger.inventory.store import store_problem
-from casetagger.review.auth import SignInGuard, csrf_token, make_session, read_session
+from casetagger.review.auth import SignInGuard, csrf_token, make_session, read_session, signed_in_at
 from casetagger.review.pages import RenderError, page_png
 from casetagger.review.queue import margin, progress, select, shown_name
 from casetagger.review.store import Conflict, Decision, ReviewStore
@@ -99,7 +99,8 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
         if not name:
             raise NotSignedIn()
         with _store(folder) as store:
-            if store.revoked(session) or not store.exists(name):  # signed out, or the account removed
+            # signed out, the account removed, or its password reset since
+            if store.revoked(session) or not store.session_valid(name, signed_in_at(session)):
                 raise NotSignedIn()
         return name
 

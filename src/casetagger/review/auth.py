@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import math
 import secrets
 import time
 
@@ -29,7 +30,8 @@ def _sign(secret: str, payload: str) -> str:
 
 def make_session(secret: str, reviewer: str, now: float | None = None) -> str:
     """A cookie value naming the reviewer, with its expiry and a nonce, signed."""
-    payload = f"{reviewer}|{int((now or time.time()) + SESSION_SECONDS)}|{secrets.token_hex(8)}"
+    # rounded up: a session made just after a password reset must count as after it
+    payload = f"{reviewer}|{math.ceil((now or time.time()) + SESSION_SECONDS)}|{secrets.token_hex(8)}"
     return f"{payload}|{_sign(secret, payload)}"
 
 
@@ -42,6 +44,11 @@ def read_session(secret: str, cookie: str | None, now: float | None = None) -> s
         return None
     reviewer, expires, _ = payload.split("|")
     return reviewer if int(expires) > (now or time.time()) else None
+
+
+def signed_in_at(cookie: str) -> float:
+    """When a session (already checked by ``read_session``) was made, rounded up to a second."""
+    return float(cookie.split("|")[1]) - SESSION_SECONDS
 
 
 def csrf_token(secret: str, session: str) -> str:

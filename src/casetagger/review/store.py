@@ -7,6 +7,7 @@ import json
 import os
 import secrets
 import sqlite3
+import time
 from dataclasses import dataclass
 
 from casetagger.inventory.case_store import SCHEMA as CASE_SCHEMA
@@ -31,6 +32,7 @@ CREATE TABLE IF NOT EXISTS audit (
     action TEXT NOT NULL, request_id TEXT, before TEXT, after TEXT
 );
 CREATE TABLE IF NOT EXISTS revoked_sessions (token_hash TEXT PRIMARY KEY, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS password_resets (name TEXT PRIMARY KEY, at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS requests (request_id TEXT PRIMARY KEY, reviewer TEXT NOT NULL, version INTEGER NOT NULL);
 CREATE TRIGGER IF NOT EXISTS audit_append_only_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -114,7 +116,8 @@ class ReviewStore(RunStore):
         with self.db:
             changed = self.db.execute("UPDATE reviewers SET password_hash = ? WHERE name = ?",
                                       (hash_password(password), name)).rowcount
-            if changed:
+            if changed:  # sessions signed in before now stop working: the old password may be known
+                self.db.execute("INSERT OR REPLACE INTO password_resets VALUES (?, ?)", (name, time.time()))
                 self._audit(by, None, "password_reset", None, None, {"name": name})
         return bool(changed)
 
@@ -126,8 +129,12 @@ class ReviewStore(RunStore):
                 self._audit(by, None, "account_removed", None, {"name": name}, None)
         return bool(removed)
 
-    def exists(self, name: str) -> bool:
-        return self.db.execute("SELECT 1 FROM reviewers WHERE name = ?", (name,)).fetchone() is not None
+    def session_valid(self, name: str, signed_in_at: float) -> bool:
+        """The account exists and its password was not reset after this session signed in."""
+        if self.db.execute("SELECT 1 FROM reviewers WHERE name = ?", (name,)).fetchone() is None:
+            return False
+        reset = self.db.execute("SELECT at FROM password_resets WHERE name = ?", (name,)).fetchone()
+        return reset is None or signed_in_at >= reset["at"]
 
     def is_admin(self, name: str) -> bool:
         row = self.db.execute("SELECT is_admin FROM reviewers WHERE name = ?", (name,)).fetchone()
