@@ -30,8 +30,9 @@ def _sign(secret: str, payload: str) -> str:
 
 def make_session(secret: str, reviewer: str, now: float | None = None) -> str:
     """A cookie value naming the reviewer, with its expiry and a nonce, signed."""
-    # rounded up: a session made just after a password reset must count as after it
-    payload = f"{reviewer}|{math.ceil((now or time.time()) + SESSION_SECONDS)}|{secrets.token_hex(8)}"
+    # to the millisecond, rounded up: a session made just after a password reset counts as after it
+    expires = math.ceil(((now or time.time()) + SESSION_SECONDS) * 1000) / 1000
+    payload = f"{reviewer}|{expires:.3f}|{secrets.token_hex(8)}"
     return f"{payload}|{_sign(secret, payload)}"
 
 
@@ -43,11 +44,11 @@ def read_session(secret: str, cookie: str | None, now: float | None = None) -> s
     if not hmac.compare_digest(_sign(secret, payload), signature):
         return None
     reviewer, expires, _ = payload.split("|")
-    return reviewer if int(expires) > (now or time.time()) else None
+    return reviewer if float(expires) > (now or time.time()) else None
 
 
 def signed_in_at(cookie: str) -> float:
-    """When a session (already checked by ``read_session``) was made, rounded up to a second."""
+    """When a session (already checked by ``read_session``) was made, rounded up to a millisecond."""
     return float(cookie.split("|")[1]) - SESSION_SECONDS
 
 
