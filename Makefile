@@ -27,3 +27,4 @@ bench: $(BIN)/casetagger
 	$(BIN)/python benchmarks/tag.py
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/draft.py
+	$(BIN)/python benchmarks/review.py

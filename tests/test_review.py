@@ -21,19 +21,25 @@ from casetagger.review.store import ReviewStore
 PASSWORDS = {"anna": "anna-hemmelig-1", "bo": "bo-hemmelig-22"}
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory, council_pdf):
+def make_inventory(tmp_path_factory, council_pdf, reviewers: dict[str, str], agenda_name="dagsorden.pdf",
+                   admins=()):
+    """An inventory of the council agenda (under ``agenda_name``) and a plan, with reviewers."""
     docs = tmp_path_factory.mktemp("review_docs")
-    shutil.copy(council_pdf, docs / "dagsorden.pdf")
+    shutil.copy(council_pdf, docs / agenda_name)
     build_pdf(docs / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
     out = tmp_path_factory.mktemp("review_inventory")
     run_inventory([docs], out)
     store = ReviewStore(out)
     store.ensure_admin()
-    for name, password in PASSWORDS.items():
-        store.add_reviewer(name, password)
+    for name, password in reviewers.items():
+        store.add_reviewer(name, password, is_admin=name in admins)
     store.close()
     return out
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, council_pdf):
+    return make_inventory(tmp_path_factory, council_pdf, PASSWORDS)
 
 
 def signed_in(folder, name="anna") -> TestClient:

@@ -61,6 +61,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E301 = "{path}: no inventory here; run `casetagger run ... --out {path}` first"
     E302 = "{path}: this taxonomy is not the one the model that tagged {folder} was trained for"
     E303 = "{path}: not a Word document or template (.docx, .dotx) that can be opened ({detail})"
+    # the run's store
+    E401 = "{path}: the store is read-only; nothing can be saved until its owner makes it writable"
+    E402 = "{path}: the disk is full; nothing was saved (free some space and try again)"
+    E403 = "{path}: the store could not be used ({detail})"
 
 
 class Warnings(metaclass=ErrorsWithCodes):
@@ -70,6 +74,7 @@ class Warnings(metaclass=ErrorsWithCodes):
     W004 = "{path}: most glyphs have no Unicode mapping on page(s) {pages}; their text is missing"
     W005 = "{path}: vertical text left out on page(s) {pages}"
     W006 = "{path}: text in repeated letters (such as 'DDeettttee') on page(s) {pages}; read as it stands"
+    W007 = "{path}: the PDF parser reported: {message} ({count}x)"
 
 
 class CasetaggerError(Exception):
