@@ -49,7 +49,7 @@ class Minimums:
     near_duplicate: float = 0.5  # word 5-gram Jaccard
     # corpus v2 (passages with a writer); real minutes hold one-line decisions and contents lines
     v2_passages: int = 2500
-    v2_words: tuple[int, int] = (3, 200)
+    v2_words: tuple[int, int] = (2, 200)
     v2_minutes_no_label_share: float = 0.5
     v2_implicit_partnerships: int = 150
     v2_sdg_own: int = 150
