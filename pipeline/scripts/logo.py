@@ -6,7 +6,7 @@ per genre on the other genres' train + dev passages (thresholds from out-of-fold
 scores that genre's train + dev passages; the test splits are never touched. Predictions of all
 folds are pooled for the macro-F1 that selection uses.
 
-    python scripts/logo.py CORPUS TAXONOMY CANDIDATES OUT_JSON [--only "NAME|NAME"] [--folds 3]
+    python scripts/logo.py CORPUS TAXONOMY CANDIDATES OUT_JSON [--only "NAME|NAME"] [--folds 3] [--jobs 2]
 """
 
 import argparse
@@ -35,26 +35,31 @@ def candidate_config(spec: dict, base: TrainConfig, taxonomy: Taxonomy, folds: i
     return TrainConfig(**{**vars(config), "model": model_params(config, taxonomy)})
 
 
-def run_candidate(name: str, spec: dict, rows: list[dict], taxonomy: Taxonomy, base: TrainConfig, folds: int) -> dict:
-    labels = taxonomy.ids
+def _fold(genre: str, spec: dict, rows: list[dict], labels: list[str], config: TrainConfig) -> tuple[list, list]:
+    """Train without ``genre``; return its gold and predicted label sets."""
+    train = [r for r in rows if r["genre"] != genre and (not spec.get("v1_only") or not r.get("writer"))]
+    held = [r for r in rows if r["genre"] == genre]
+    texts, y = [r["text"] for r in train], label_matrix(train, labels)
+    thresholds = tune_thresholds(out_of_fold_scores(texts, y, labels, config), y)
+    model = LinearTagger(labels, **config.model).fit(texts, y)
+    scores = model.predict_proba([r["text"] for r in held])
+    return [set(r["labels"]) for r in held], [{labels[j] for j in np.flatnonzero(row >= thresholds)} for row in scores]
+
+
+def run_candidate(name: str, spec: dict, rows: list[dict], taxonomy: Taxonomy, base: TrainConfig, folds: int,
+                  jobs: int = 1) -> dict:
+    from joblib import Parallel, delayed
+
     config = candidate_config(spec, base, taxonomy, folds)
-    params = config.model
     genres = sorted({r["genre"] for r in rows})
-    gold, predicted, per_genre = [], [], {}
     started = time.perf_counter()
-    for genre in genres:
-        train = [r for r in rows if r["genre"] != genre and (not spec.get("v1_only") or not r.get("writer"))]
-        held = [r for r in rows if r["genre"] == genre]
-        texts, y = [r["text"] for r in train], label_matrix(train, labels)
-        thresholds = tune_thresholds(out_of_fold_scores(texts, y, labels, config), y)
-        model = LinearTagger(labels, **params).fit(texts, y)
-        scores = model.predict_proba([r["text"] for r in held])
-        p = [{labels[j] for j in np.flatnonzero(row >= thresholds)} for row in scores]
-        g = [set(r["labels"]) for r in held]
+    outcomes = Parallel(n_jobs=jobs)(delayed(_fold)(g, spec, rows, taxonomy.ids, config) for g in genres)
+    gold, predicted, per_genre = [], [], {}
+    for genre, (g, p) in zip(genres, outcomes):
         per_genre[genre] = evaluate_sets(g, p, taxonomy)["all"]["macro_f1"]
+        print(f"  {name} without {genre}: macro-F1 {per_genre[genre]:.3f} on {len(g)}", flush=True)
         gold += g
         predicted += p
-        print(f"  {name} without {genre}: macro-F1 {per_genre[genre]:.3f} on {len(held)}", flush=True)
     pooled = evaluate_sets(gold, predicted, taxonomy)
     return {"name": name, "logo": pooled, "per_genre": per_genre, "seconds": round(time.perf_counter() - started),
             "spec": spec}
@@ -122,6 +127,7 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--only", default="")
     parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=1, help="genres trained in parallel")
     args = parser.parse_args()
     taxonomy = Taxonomy.load(args.taxonomy)
     rows = [r for r in load_corpus(args.corpus) if r.get("split") != "test"]
@@ -135,7 +141,7 @@ def main() -> None:
         if spec.get("kind", "linear") == "spacy":
             result = run_spacy_candidate(name, spec, rows, taxonomy, base.seed)
         else:
-            result = run_candidate(name, spec, rows, taxonomy, base, args.folds)
+            result = run_candidate(name, spec, rows, taxonomy, base, args.folds, args.jobs)
         print(f"{name}: leave-one-genre-out macro-F1 {result['logo']['all']['macro_f1']:.3f}", flush=True)
         results[name] = result
         args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
