@@ -14,6 +14,7 @@ $(BIN)/casetagger: pyproject.toml
 
 demo: $(BIN)/casetagger
 	$(BIN)/casetagger run examples/ --out out/
+	$(BIN)/casetagger draft out/ --out out/opfoelgning.docx
 
 test: $(BIN)/casetagger
 	$(BIN)/python -m pytest
@@ -25,3 +26,4 @@ bench: $(BIN)/casetagger
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/tag.py
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/draft.py

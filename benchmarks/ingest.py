@@ -1,17 +1,21 @@
-"""Ingestion speed and memory against pdfplumber's own extract_text(), measured in one run.
+"""Ingestion speed and memory against pdfplumber's bare extract_text() and pdftotext, in one run.
 
-    python benchmarks/ingest.py [--pages 300]
+    python benchmarks/ingest.py [--pages 120] [--documents 15] [--memory-pages 100,1000,5000]
 
-Prints pages/s for raw pdfplumber and for casetagger ingest on the same generated document,
-their ratio, peak memory (each in a fresh process), memory at a third of the pages (flatness),
-and the speed-up of two worker processes over one on a folder of documents.
+On a generated report of --pages pages: pages/s of pdfplumber's page.extract_text() (the
+baseline), of Debian's pdftotext (if installed), and of casetagger ingest with the pdfium and the
+pdfplumber extractor, each in a fresh process, with ratios against the baseline and peak RSS.
+Then peak RSS of ingest at each of --memory-pages (flat memory means it does not grow with the
+pages), and on a folder of --documents documents the speed-up of two workers over one.
 """
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,16 +23,18 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 RAW = """
 import sys, pdfplumber
-with pdfplumber.open(sys.argv[1]) as pdf:
-    for page in pdf.pages:
-        page.extract_text()
-        page.close()
+from pathlib import Path
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
 """
 OURS = """
 import sys
 from pathlib import Path
-from casetagger.ingest import parse_document
-result = parse_document(Path(sys.argv[1]))
+from casetagger.ingest import IngestOptions, parse_document
+result = parse_document(Path(sys.argv[2]), IngestOptions(extractor=sys.argv[1], max_pages=10**6))
 assert result.passages, result.errors
 """
 BATCH = """
@@ -41,56 +47,86 @@ assert all(r.passages for r in results)
 """
 
 
-def timed(code: str, *args: str) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of a fresh Python process running ``code``."""
-    script = f"import resource, time\nt0 = time.perf_counter()\n{code}\n" \
-             "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+def timed(code: str, *args: str) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB of a fresh Python process running ``code``, and of its
+    largest child (the workers)."""
+    script = (f"import resource, time\nt0 = time.perf_counter()\n{code}\n"
+              "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
+              " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
     out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
-    seconds, mb = out.stdout.split()[-2:]
-    return float(seconds), float(mb)
+    seconds, own, children = out.stdout.split()[-3:]
+    return float(seconds), float(own), float(children)
 
 
-def make_document(path: Path, pages: int) -> int:
+def pdftotext(paths: list[Path]) -> tuple[float, float] | None:
+    """Wall seconds and peak MB of Debian's pdftotext over the files, or None if not installed."""
+    if not shutil.which("pdftotext"):
+        return None
+    code = ("import subprocess, sys\nfor p in sys.argv[1:]:\n"
+            "    subprocess.run(['pdftotext', p, '/dev/null'], check=True)")
+    seconds, _, child_mb = timed(code, *map(str, paths))
+    return seconds, child_mb
+
+
+def make_document(path: Path, pages: int, name: str = "Økonomiudvalget") -> int:
     from council import COUNCIL_AGENDA
     from pdfgen import ScannedPage, build_pdf
 
     text_only = [e for e in COUNCIL_AGENDA if not isinstance(e, ScannedPage)]
-    elements = []
-    writer = None
-    while writer is None or writer.page < pages:
-        elements += text_only
-        writer = build_pdf(path, elements)
+    per_copy = build_pdf(path, text_only).page
+    writer = build_pdf(path, text_only * max(1, -(-pages // per_copy)), header=(name, "Side {page}"))
     return writer.page
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--pages", type=int, default=120)
+    parser.add_argument("--documents", type=int, default=15)
+    parser.add_argument("--memory-pages", default="100,1000,5000")
     args = parser.parse_args()
+    figures: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        big, small = tmp / "big.pdf", tmp / "small.pdf"
-        n_big = make_document(big, args.pages)
-        n_small = make_document(small, args.pages // 3)
-        raw_s, raw_mb = timed(RAW, str(big))
-        ours_s, ours_mb = timed(OURS, str(big))
-        _, ours_small_mb = timed(OURS, str(small))
+        report = tmp / "report.pdf"
+        pages = make_document(report, args.pages)
+        raw_s, raw_mb, _ = timed(RAW, str(report))
+        figures.update(pages=pages, pdfplumber_extract_text_pages_per_s=round(pages / raw_s, 1),
+                       peak_mb_pdfplumber_extract_text=round(raw_mb))
+        poppler = pdftotext([report])
+        if poppler:
+            figures.update(pdftotext_pages_per_s=round(pages / poppler[0], 1),
+                           pdftotext_ratio_vs_pdfplumber=round(raw_s / poppler[0], 2))
+        for extractor in ("pdfium", "pdfplumber"):
+            seconds, mb, _ = timed(OURS, extractor, str(report))
+            figures[f"ingest_{extractor}_pages_per_s"] = round(pages / seconds, 1)
+            figures[f"ingest_{extractor}_ratio_vs_pdfplumber_extract_text"] = round(raw_s / seconds, 2)
+            if poppler:
+                figures[f"ingest_{extractor}_ratio_vs_pdftotext"] = round(poppler[0] / seconds, 2)
+            figures[f"peak_mb_ingest_{extractor}"] = round(mb)
+        for n in map(int, args.memory_pages.split(",")):
+            long = tmp / f"long_{n}.pdf"
+            made = make_document(long, n)
+            seconds, mb, _ = timed(OURS, "pdfium", str(long))
+            figures[f"peak_mb_ingest_{made}_pages"] = round(mb)
+            figures[f"ingest_{made}_pages_per_s"] = round(made / seconds, 1)
+            long.unlink()
         folder = tmp / "folder"
         folder.mkdir()
-        for i in range(4):
-            (folder / f"doc{i}.pdf").write_bytes(small.read_bytes())
-        one_s, _ = timed(BATCH, str(folder), "1")
-        two_s, _ = timed(BATCH, str(folder), "2")
-    figures = {
-        "pages": n_big,
-        "pdfplumber_extract_text_pages_per_s": round(n_big / raw_s, 1),
-        "casetagger_ingest_pages_per_s": round(n_big / ours_s, 1),
-        "throughput_ratio_vs_pdfplumber": round(raw_s / ours_s, 2),
-        "peak_mb_pdfplumber": round(raw_mb),
-        "peak_mb_ingest": round(ours_mb),
-        f"peak_mb_ingest_{n_small}_pages": round(ours_small_mb),
-        "folder_of_4_speedup_2_workers": round(one_s / two_s, 2),
-    }
+        total = 0
+        for i in range(args.documents):
+            total += make_document(folder / f"dagsorden_{i:02d}.pdf", 8 + 4 * (i % 4), f"Udvalg {i}")
+        files = sorted(folder.glob("*.pdf"))
+        raw_folder_s, _, _ = timed(RAW, *map(str, files))
+        one_s, one_mb, one_child = timed(BATCH, str(folder), "1")
+        two_s, two_mb, two_child = timed(BATCH, str(folder), "2")
+        figures.update({
+            "folder_documents": len(files), "folder_pages": total,
+            "folder_ingest_1_worker_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / one_s, 2),
+            "folder_ingest_2_workers_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / two_s, 2),
+            "folder_speedup_2_workers_vs_1": round(one_s / two_s, 2),
+            "peak_mb_batch_main_process": round(max(one_mb, two_mb)),
+            "peak_mb_batch_largest_worker": round(max(one_child, two_child)),
+        })
     print(json.dumps(figures, indent=2))
 
 

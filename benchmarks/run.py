@@ -1,11 +1,12 @@
 """End-to-end `casetagger run` throughput on a generated folder, against pdfplumber alone.
 
-    python benchmarks/run.py [--pages 300]
+    python benchmarks/run.py [--documents 15] [--pages 200]
 
-Builds a folder of council agendas (about 30 pages each) totalling --pages pages, then in the
-same run measures: pdfplumber's page.extract_text() over every file (the baseline), and the
-whole run (parse, tag, cases, CSV, Excel, HTML) with 1 and with 2 worker processes, each in a
-fresh process and output folder. Prints pages/s, ratios and peak memory.
+Builds a folder of --documents council agendas totalling about --pages pages, then in the same
+run measures: pdfplumber's page.extract_text() over every file (the baseline), Debian's
+pdftotext (if installed), and the whole run (parse, tag, cases, CSV, Excel, HTML) with 1 and
+with 2 worker processes, each in a fresh process and output folder. Prints pages/s, ratios and
+peak memory of the main process and of the largest worker.
 """
 
 import argparse
@@ -17,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from ingest import pdftotext, timed as measure  # noqa: E402  one way to time, in both benchmarks
 
 RAW = """
 import sys, pdfplumber
@@ -37,38 +41,25 @@ assert result.cases and not [d for d in result.parsed if d.status.value == "FAIL
 """
 
 
-def measure(code: str, *args: str) -> tuple[float, float, float]:
-    """Seconds, peak MB of the process itself and peak MB of its largest child (the workers)."""
-    script = (f"import resource, time\nt0 = time.perf_counter()\n{code}\n"
-              "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
-              " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
-    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
-    seconds, own, children = out.stdout.split()[-3:]
-    return float(seconds), float(own), float(children)
+def make_folder(folder: Path, documents: int, pages: int) -> int:
+    from ingest import make_document
 
-
-def make_folder(folder: Path, pages: int) -> int:
-    from council import COUNCIL_AGENDA
-    from pdfgen import ScannedPage, build_pdf
-
-    text_only = [e for e in COUNCIL_AGENDA if not isinstance(e, ScannedPage)]
-    total, i = 0, 0
-    while total < pages:
-        writer = build_pdf(folder / f"dagsorden_{i:02d}.pdf", text_only * 5, header=(f"Udvalg {i}", "Dagsorden"))
-        total, i = total + writer.page, i + 1
-    return total
+    return sum(make_document(folder / f"dagsorden_{i:02d}.pdf", pages // documents, f"Udvalg {i}")
+               for i in range(documents))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--documents", type=int, default=15)
+    parser.add_argument("--pages", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pdfs"
         folder.mkdir()
-        pages = make_folder(folder, args.pages)
+        pages = make_folder(folder, args.documents, args.pages)
         documents = len(list(folder.glob("*.pdf")))
         raw_s, raw_mb, _ = measure(RAW, str(folder))
+        poppler = pdftotext(sorted(folder.glob("*.pdf")))
         one_s, one_mb, one_child_mb = measure(RUN, str(folder), str(Path(tmp) / "out1"), "1")
         two_s, two_mb, two_child_mb = measure(RUN, str(folder), str(Path(tmp) / "out2"), "2")
     print(json.dumps({
@@ -80,6 +71,8 @@ def main() -> None:
         "ratio_1_worker_vs_pdfplumber": round(raw_s / one_s, 2),
         "ratio_2_workers_vs_pdfplumber": round(raw_s / two_s, 2),
         "speedup_2_workers": round(one_s / two_s, 2),
+        **({"pdftotext_pages_per_s": round(pages / poppler[0], 1),
+            "ratio_1_worker_vs_pdftotext": round(poppler[0] / one_s, 2)} if poppler else {}),
         "peak_mb_pdfplumber": round(raw_mb),
         "peak_mb_run_main_process": round(max(one_mb, two_mb)),
         "peak_mb_run_largest_worker": round(max(one_child_mb, two_child_mb)),

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # pdfgen and the fixture texts
+sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent / "texts")]  # pdfgen and the texts
 
 from council import COUNCIL_AGENDA  # noqa: E402
 from pdfgen import build_pdf  # noqa: E402
@@ -50,3 +50,40 @@ def isolated_registry(tmp_path_factory):
         os.environ.pop("CASETAGGER_REGISTRY", None)
     else:
         os.environ["CASETAGGER_REGISTRY"] = previous
+
+
+# The layout suite's PDFs, parsed by both extractors: pdfium (the default) must cut exactly the
+# passages pdfplumber cuts. Every test in these modules checks every PDF it built, after it ran.
+COMPARED_MODULES = ("test_ingest_layout", "test_ingest_council", "test_ingest_hyphenation", "test_ingest_pdfium")
+
+
+COMPARED: set[Path] = set()
+
+
+def assert_same_passages(path: Path) -> None:
+    from casetagger.ingest import IngestOptions, parse_document
+
+    ours = parse_document(path, IngestOptions(extractor="pdfium"))
+    theirs = parse_document(path, IngestOptions(extractor="pdfplumber"))
+    where = f"{path.name}: pdfium and pdfplumber differ in"
+    assert (ours.status, ours.pages, ours.scanned_pages) == (theirs.status, theirs.pages, theirs.scanned_pages), where
+    assert [(p["id"], p["text"], p["headings"], p["pages"]) for p in ours.passages] == \
+        [(p["id"], p["text"], p["headings"], p["pages"]) for p in theirs.passages], f"{where} passages"
+    for a, b in zip(ours.passages, theirs.passages):
+        # pdfminer sums /W widths, pdfium the embedded font's advances: a few tenths apart on a line
+        assert all(abs(x - y) <= 0.5 for x, y in zip(a["bbox"][:3], b["bbox"][:3])), f"{where} the box of {a['id']}"
+
+
+@pytest.fixture(autouse=True)
+def same_passages_from_both_extractors(request):
+    yield
+    if request.module.__name__ not in COMPARED_MODULES or request.node.get_closest_marker("extractors_differ"):
+        return
+    folders = [request.node.funcargs[name] for name in ("tmp_path",) if name in request.node.funcargs]
+    pdfs = sorted(pdf for folder in folders for pdf in folder.rglob("*.pdf"))
+    if "council_pdf" in request.node.funcargs or "result" in request.node.funcargs:
+        pdfs.append(request.getfixturevalue("council_pdf"))
+    for pdf in pdfs:
+        if pdf not in COMPARED:
+            COMPARED.add(pdf)
+            assert_same_passages(pdf)

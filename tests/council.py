@@ -1,6 +1,7 @@
 """The text of a generated council agenda: six pages with the traps real documents hold."""
 
-from pdfgen import ColumnPage, Heading, Paragraph, ScannedPage
+from pdfgen import (BOLD, CaseNumber, ColumnPage, Contents, FrontPage, Heading, Letterhead, Paragraph, ScannedPage, Table,
+                    TableBeside, VerticalNote)
 
 P = Paragraph
 
@@ -153,3 +154,189 @@ COUNCIL_AGENDA = [
       "pladser på naboejendommen, og at skiltningen bliver forbedret i løbet af næste uge. Udvalget tog "
       "orienteringerne til efterretning, og mødet blev hævet kl. 18.40."),
 ]
+
+
+def contents_of(elements: list) -> list[tuple[str, int]]:
+    """Contents entries for the agenda items of ``elements``, two pages apart."""
+    items = [e.text for e in elements if isinstance(e, Heading) and e.level == 2]
+    return [(title, 3 + 2 * n) for n, title in enumerate(items)]
+
+
+# The most common agenda system: front page with the meeting's data, a contents page with dot
+# leaders, "Punkt N: title", a case number, Resume / Sagsfremstilling / Beslutningspunkter /
+# Beslutning / Bilag, and a running header naming the item, which varies from page to page.
+_CITY_ITEMS = [
+    Heading("Punkt 1: Godkendelse af dagsorden", 2),
+    CaseNumber("Sagsnr.: EMN-2025-00412"),
+    Heading("Resume", 3),
+    P("Byrådet skal godkende dagsordenen for mødet. Der er ikke modtaget forslag til nye punkter, og "
+      "borgmesteren foreslår, at punkt 5 behandles før punkt 4 af hensyn til en oplægsholder."),
+    Heading("Beslutning", 3),
+    P("Dagsordenen blev godkendt med den foreslåede ændring af rækkefølgen."),
+    Heading("Punkt 2: Handleplan for mere bevægelse i hverdagen", 2),
+    CaseNumber("Sagsnr.: EMN-2024-03188"),
+    Heading("Resume", 3),
+    P("Sundheds- ⏎ og Forebyggelsesudvalget har udarbejdet en handleplan, der skal få flere borgere til at "
+      "bevæge sig i hverdagen. Planen bygger på kommunens sundhedsprofil, som viser, at hver fjerde voksne "
+      "borger er fysisk inaktiv, og at andelen er størst i de almene bolig|områder."),
+    Heading("Sagsfremstilling", 3),
+    P("Handleplanen rummer tolv initiativer, som gennemføres i samarbejde med idrætsforeningerne, "
+      "boligselskaberne og de praktiserende læger. Blandt initiativerne er gå|fællesskaber for ældre, "
+      "motion på recept for borgere med hjerte-⏎kar-sygdomme og et tilbud om holdtræning for borgere med "
+      "lænde-⏎ryglidelser, som ellers står uden for arbejdsmarkedet i lang tid."),
+    P("Kommunen etablerer desuden fire nye udendørs trænings|faciliteter i parkerne og langs stierne ved "
+      "søerne. Facili|teterne placeres efter en kortlægning af, hvor borgerne i dag bevæger sig, og hvor "
+      "der mangler tilbud. Borgerne er inddraget gennem en spørgeskema|undersøgelse med mere end 900 svar "
+      "og tre dialogmøder i bydelene."),
+    P("Initiativerne følges med en årlig status til udvalget. Forvaltningen måler blandt andet, hvor mange "
+      "der deltager i de nye tilbud, og hvor mange der fortsætter med at træne efter et år."),
+    Heading("Beslutningspunkter", 3),
+    P("Sundheds- og Forebyggelsesudvalget indstiller til Byrådet:",
+      items=["at handleplanen for mere bevægelse i hverdagen godkendes,",
+             "at der gives en anlægsbevilling på 2,8 mio. kr. til trænings|faciliteterne,",
+             "at forvaltningen hvert år giver udvalget en status på initiativerne."]),
+    Heading("Beslutning", 3),
+    P("Godkendt. Et medlem tog forbehold for finansieringen af de udendørs faciliteter."),
+    Heading("Bilag", 3),
+    P("Sagen har to bilag:", items=["Handleplan for mere bevægelse i hverdagen 2025-2028",
+                                   "Notat om borgerinddragelsen i bydelene"]),
+    Heading("Punkt 3: Budgetopfølgning pr. 31. maj 2025", 2),
+    CaseNumber("Sagsnr.: EMN-2025-01907"),
+    Heading("Resume", 3),
+    P("Budgetopfølgningen viser et forventet merforbrug på serviceudgifterne på 6,4 mio. kr., som især "
+      "skyldes flere ældre med behov for hjemmepleje. Anlægsområdet forventes at holde budgettet."),
+    Heading("Sagsfremstilling", 3),
+    P("Forventningerne til årets resultat fordeler sig på udvalgene som vist i tabellen nedenfor. Beløbene "
+      "er i mio. kr., og et positivt tal er et merforbrug."),
+    Table([["Udvalg", "Budget", "Forventet", "Afvigelse"],
+           ["Børne- og Skoleudvalget", "1.214,5", "1.216,1", "1,6"],
+           ["Social- og Sundhedsudvalget", "982,3", "989,9", "7,6"],
+           ["Teknik- og Miljøudvalget", "311,8", "309,0", "-2,8"]],
+          [200, 90, 90, 90], rules="horizontal"),
+    P("Merforbruget i Social- og Sundhedsudvalget skyldes, at antallet af visiterede timer til hjemmepleje "
+      "er steget med otte procent siden januar. Forvaltningen foreslår, at udvalget får en sag om "
+      "tilpasning af serviceniveauet i august."),
+    Heading("Beslutning", 3),
+    P("Byrådet tog budgetopfølgningen til efterretning og bad om en sag om hjemmeplejen i august."),
+    Heading("Punkt 4: Lokalplan for boliger ved Stationsvej", 2),
+    CaseNumber("Sagsnr.: EMN-2023-11506"),
+    Heading("Resume", 3),
+    P("Forslaget til lokalplan giver mulighed for 140 boliger i en tidligere fabriksbygning ved "
+      "Stationsvej. Et lokalfor¦slag fra grundejerforeningen om færre parkeringspladser er indarbejdet, og "
+      "planen stiller krav om regnvandshåndtering på egen grund."),
+    Heading("Sagsfremstilling", 3),
+    P("Bygningen bevares, og der bygges to nye etager ovenpå i træ. Mindst en fjerdedel af boligerne skal "
+      "være almene familieboliger, og gården skal være fælles og grøn med plads til leg og ophold. Der "
+      "anlægges en sti gennem området, som forbinder stationen med skolen på den anden side af banen."),
+    Heading("Beslutning", 3),
+    P("Forslaget blev vedtaget og sendes i offentlig høring i otte uger."),
+]
+CITY_COUNCIL_MINUTES = [
+    FrontPage("Referat - Byrådet", [("Mødedato", "12. marts 2025"), ("Mødetidspunkt", "Kl. 17.00"),
+                                    ("Mødested", "Byrådssalen, Rådhuset"), ("Afbud", "Ingen")]),
+    Contents(contents_of(_CITY_ITEMS)),
+    *_CITY_ITEMS,
+]
+CITY_COUNCIL_HEADER = ("Byrådet · Åbent referat", "12-03-2025 · Side {page}", "{item}")
+
+
+# An older document-export system: a title with the contents below it (no dot leaders, the page
+# number set apart), numbered items in bold body size, "Sagsnr." lines, and a two-column page
+# with a word hyphenated across the column break.
+_COMMITTEE_ITEMS = [
+    Heading("1. Orientering om sprogindsatsen i dagtilbud", 2, (BOLD, 11)),
+    CaseNumber("Sagsnr. 17.01.00-P20-4-25"),
+    Heading("Resume", 3),
+    P("Udvalget orienteres om resultaterne af den styrkede sprogindsats i kommunens dagtilbud, som blev "
+      "sat i gang efter sprogvurderingerne i 2023."),
+    Heading("Sagsfremstilling", 3),
+    P("Sprogindsatsen består af tre dele: sprogpakker til alle stuer, efteruddannelse af 120 pædagoger og "
+      "et tættere samarbejde med forældrene om højtlæsning derhjemme. Andelen af treårige med behov for "
+      "særlig sprogstøtte er faldet fra 19 til 14 procent på to år. Faldet er størst i de børnehaver, hvor "
+      "uddannelses- ⏎ og vejledningsindsatsen har været mest intensiv."),
+    P("Bibliotekerne har samtidig oprettet sprogcaféer for familier med et andet modersmål end dansk, og "
+      "cafeerne har haft mere end 2.000 besøg i det første år. Forvaltningen vil fortsætte indsatsen og "
+      "udbrede erfaringerne til dagplejen."),
+    Heading("Indstilling", 3),
+    P("Forvaltningen indstiller, at orienteringen tages til efterretning."),
+    Heading("Beslutning", 3),
+    P("Taget til efterretning."),
+    Heading("2. Ny skolestruktur i Bagsværd", 2, (BOLD, 11)),
+    CaseNumber("Sagsnr. 17.02.00-A00-9-24"),
+    Heading("Resume", 3),
+    P("Elevtallet i Bagsværd stiger, og forvaltningen har undersøgt tre modeller for en ny skolestruktur. "
+      "Udvalget skal beslutte, hvilken model der sendes i høring i skolebestyrelserne."),
+    ColumnPage(Heading("Sagsfremstilling", 3), [
+        P("Den første model udvider den eksisterende skole med et nyt spor og en ny idrætshal. Den anden "
+          "model samler udskolingen på én matrikel, så eleverne i syvende til niende klasse får flere valgfag "
+          "og bedre faglokaler. Den tredje model bygger en ny skole i det nye boligområde ved stationen, "
+          "hvor de fleste nye familier flytter til. Alle tre modeller er vurderet på pris, trafiksikkerhed, "
+          "skoleveje og mulighederne for at bruge bygningerne til fritidsliv om aftenen. Forvaltningen har "
+          "drøftet modellerne med skolelederne og med elevrådene, som især har lagt vægt på korte skoleveje og "
+          "på gode udearealer. Elevrådene har også peget på, at de gerne vil have adgang til værksteder og "
+          "musiklokaler efter skoletid, og at det skal være nemt at cykle til skolen fra alle dele af byen. "
+          "Forvaltningen anbefaler den anden model, fordi den giver det bedste faglige miljø for de ældste "
+          "elever og kan gennemføres uden at købe ny grund. Modellen kræver en ombygning af den "
+          "nuværende skole, som kan ske i etaper, mens undervisningen fortsætter, og den giver plads til et "
+          "nyt lærings|center, hvor skolens bibliotek og lokaler til projektarbejde samles. Lærings¦⇥centret "
+          "skal også bruges af foreningerne om aftenen, så bygningen bliver et samlingssted for hele bydelen."),
+        P("Skolebestyrelserne og de faglige organisationer får seks uger til at afgive høringssvar. "
+          "Herefter forelægges sagen for udvalget igen med forvaltningens bemærkninger til svarene og et "
+          "forslag til tidsplan for ombygningen."),
+    ]),
+    Heading("Indstilling", 3),
+    P("Forvaltningen indstiller, at den anden model sendes i høring i skolebestyrelserne."),
+    Heading("Beslutning", 3),
+    P("Godkendt. Et medlem ønskede den tredje model med i høringen og tog forbehold."),
+]
+COMMITTEE_MINUTES = [
+    Heading("Børne- og Skoleudvalget - Referat 4. november 2025", 1),
+    Contents(contents_of(_COMMITTEE_ITEMS), leaders=False),
+    *_COMMITTEE_ITEMS,
+]
+COMMITTEE_HEADER = ("Børne- og Skoleudvalget, 04-11-2025", "Side {page}")
+
+
+# A Word annex: letterhead, a print stamp set vertically in the margin, text with soft hyphens,
+# zero-width spaces and bidi marks, a ruled table, a table beside a paragraph, picture bullets.
+WORD_ANNEX = [
+    Letterhead(["Gladsaxe Kommune", "Social- og Sundhedsforvaltningen", "Rådhus Allé 7", "2860 Søborg"]),
+    VerticalNote("Dok. 2025-118734 - udskrevet 03-03-2025 10:42"),
+    Heading("Notat: Forebyggelse af ensomhed blandt ældre", 1),
+    P("Notatet beskriver de indsatser mod ensomhed, som forvaltningen har sat i gang i 2024 og 2025. "
+      "Indsatserne bygger på en under\u00adsøgelse blandt 1.400 borgere over 75 år, hvor hver sjette svarede, "
+      "at de ofte er uønsket alene.", font="DejaVu"),
+    P("Besøgsvennerne i Ældre\u200bSagen og Røde Kors er kernen i indsatsen. Kommunen formidler kontakten, "
+      "og frivillige besøger i dag 310 borgere hver uge. Den \u202aførste\u202c evaluering viser, at otte ud af ti "
+      "borgere føler sig mindre alene efter et halvt år med en besøgsven.", font="DejaVu"),
+    Table([["Indsats", "Målgruppe", "Status"],
+           ["Besøgsvenner", "Borgere over 75 år, der bor alene", "I drift siden 2019"],
+           ["Spisefællesskaber", "Borgere i eget hjem med hjemmepleje", "Fire steder, udvides i 2025"],
+           ["Telefonkæde", "Borgere, der ikke kan komme ud", "Afprøves i Søborg"]],
+          [120, 200, 155]),
+    P("Spisefællesskaberne holdes på plejecentrene, og borgerne kan blive hentet med kommunens flextrafik. "
+      "Deltagerne betaler selv for maden, men transporten er gratis det første år."),
+    TableBeside(Table([["År", "Deltagere"], ["2023", "85"], ["2024", "190"], ["2025", "260"]], [80, 90]),
+                P("Antallet af deltagere i spisefællesskaberne er mere end tredoblet på to år. Væksten kommer "
+                  "især fra borgere, der er blevet henvist af hjemmeplejen, og fra pårørende, der selv har "
+                  "kontaktet centrene.")),
+    P("Forvaltningen foreslår tre nye skridt i 2026:", bullet="vector", bold_items=True,
+      items=["Flere frivillige", "Kontakt efter udskrivning", "Fællesskab i boligområderne"]),
+    P("Forslagene drøftes med Ældrerådet, før de forelægges Social- og Sundhedsudvalget i april."),
+]
+WORD_ANNEX_HEADER = ("", "")
+
+
+def fixtures() -> dict[str, tuple[list, tuple, str]]:
+    """Every generated document layout by name: (elements, running header, footer)."""
+    from board_minutes import BOARD_MINUTES
+    from strategy_followup import STRATEGY_FOLLOWUP
+
+    return {
+        "strategy_followup (seed-like report)": (STRATEGY_FOLLOWUP, ("Gladsaxe Kommune", "Opfølgning på kommunestrategien"), "- {page} -"),
+        "council_agenda": (COUNCIL_AGENDA, ("Gladsaxe Kommune · Økonomiudvalget", "Dagsorden 12. marts 2025"), "Side {page}"),
+        "board_minutes": (BOARD_MINUTES, ("Børne- og Undervisningsudvalget", "Referat 4. november 2025"), "Side {page}"),
+        "city_council_minutes (agenda system)": (CITY_COUNCIL_MINUTES, CITY_COUNCIL_HEADER, ""),
+        "committee_minutes (export system)": (COMMITTEE_MINUTES, COMMITTEE_HEADER, ""),
+        "word_annex": (WORD_ANNEX, WORD_ANNEX_HEADER, ""),
+    }

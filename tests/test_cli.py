@@ -23,7 +23,9 @@ def test_cli_ingest_writes_passages_and_names_bad_files(tmp_path, council_pdf, b
     passages = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(passages) > 20 and all(p["file"].endswith("agenda.pdf") for p in passages)
     docs = [json.loads(line) for line in (tmp_path / "docs.jsonl").read_text().splitlines()]
-    assert [d["status"] for d in docs] == ["PARTIAL", "FAILURE"]
+    assert [d["status"] for d in docs] == ["PARTIAL", "FAILURE", "SKIPPED"]
+    assert docs[2]["file"].endswith("notes.txt") and docs[2]["reason"] == "not a PDF"
+    assert "1 failed, 1 read in part" in result.stderr
 
 
 def test_cli_ingest_no_pdfs_is_one_clear_error(tmp_path):

@@ -72,3 +72,63 @@ def test_batch_unexpected_layout_error_is_named_not_called_corrupt(monkeypatch, 
     result = parse_document(council_pdf)
     assert result.status is Status.FAILURE
     assert "unexpected error while laying out the text (ZeroDivisionError" in result.errors[0]
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] in "ZX"  # a zombie has exited
+    except FileNotFoundError:
+        return True
+
+
+def test_batch_workers_exit_when_the_parent_dies(tmp_path, council_pdf):
+    """A killed `casetagger run` once left its workers parsing on, holding memory and files."""
+    import signal
+    import subprocess
+    import sys
+
+    pid_file = tmp_path / "worker.pid"
+    script = f"""
+import os, sys, time
+from pathlib import Path
+from casetagger.ingest import batch
+def stuck(path, options):
+    Path({str(pid_file)!r}).write_text(str(os.getpid()))
+    time.sleep(60)
+batch.parse_document = stuck
+list(batch.ingest_paths([Path({str(council_pdf)!r})], limits=batch.BatchLimits(jobs=1, timeout=60)))
+"""
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 20
+        while not pid_file.exists() or not pid_file.read_text():
+            assert time.monotonic() < deadline, "the worker never started"
+            time.sleep(0.05)
+        worker = int(pid_file.read_text())
+        assert not _process_gone(worker)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while not _process_gone(worker):
+            assert time.monotonic() < deadline, "the worker outlived its parent"
+            time.sleep(0.05)
+    finally:
+        parent.kill()
+
+
+def test_batch_pool_reuses_workers_across_documents(tmp_path, council_pdf):
+    """One fork per worker, not per document: the same process parses every document."""
+    pids = []
+    copies = []
+    for i in range(4):
+        copies.append(tmp_path / f"copy{i}.pdf")
+        copies[-1].write_bytes(council_pdf.read_bytes())
+
+    def finish(result):
+        result.warnings.append(f"pid {os.getpid()}")
+        return result
+
+    results = list(ingest_paths(copies, limits=BatchLimits(jobs=1), finish=finish))
+    pids = {r.warnings[-1] for r in results}
+    assert len(results) == 4 and all(r.passages for r in results) and len(pids) == 1

@@ -18,6 +18,13 @@ from casetagger.ingest.hyphenation import join_lines
         ("rekrut\u00ad", "tering", "rekruttering"),
         ("en almindelig linje", "fortsætter her", "en almindelig linje fortsætter her"),
         ("", "første linje", "første linje"),
+        # the word list decides: a compound written with its own hyphen stays, a break is joined
+        ("borgere med hjerte-", "kar-sygdomme og", "borgere med hjerte-kar-sygdomme og"),
+        ("borgere med lænde-", "ryglidelser, som", "borgere med lænde-ryglidelser, som"),
+        ("Et lokalfor-", "slag fra", "Et lokalforslag fra"),
+        ("et nyt lærings-", "center", "et nyt læringscenter"),
+        ("en spørgeskema-", "undersøgelse", "en spørgeskemaundersøgelse"),
+        ("den bære-", "dygtige", "den bæredygtige"),
     ],
 )
 def test_hyphenation_join_lines(previous, following, joined):

@@ -261,3 +261,63 @@ def test_review_logout_revokes_the_session_and_secret_is_private(folder):
     assert stolen.get("/", follow_redirects=False).headers["location"] == "/login"
     for private in (folder / ".review-secret", folder / "casetagger.sqlite"):
         assert stat.S_IMODE(private.stat().st_mode) == 0o600
+
+
+def _case_edit(client, action, **fields):
+    data = {"csrf": csrf(client, "/cases"), "action": action, "request_id": f"{action}-{sorted(fields.items())}"}
+    data.update(fields)
+    return client.post("/cases/edit", data=data, follow_redirects=False)
+
+
+def _stored_cases(folder):
+    from casetagger.inventory.case_store import reviewed_inventory
+
+    store = ReviewStore(folder)
+    try:
+        return reviewed_inventory(store.db)
+    finally:
+        store.close()
+
+
+def test_review_case_edits_are_durable_audited_and_exported_with_offsets(folder, tmp_path):
+    work = tmp_path / "inv"
+    shutil.copytree(folder, work)
+    before = _stored_cases(work)
+    assert len(before.cases) >= 3 and before.findings  # stored at run time, findings without a name too
+    first, second, third = before.cases[:3]
+    client = signed_in(work)
+    assert first.name in client.get("/cases").text and client.get(f"/cases/{first.key}").status_code == 200
+    assert _case_edit(client, "rename", key=first.key, name="Omdøbt sag").status_code == 303
+    assert _case_edit(client, "rename", key=first.key, name="Omdøbt sag").status_code == 303  # a retry saves once
+    assert _case_edit(client, "merge", key=second.key, target=first.key).status_code == 303
+    assert _case_edit(client, "reject", key=third.key).status_code == 303
+    finding = before.findings[0]
+    assert _case_edit(client, "attach", key=first.key, passage_id=finding.passage_id).status_code == 303
+    assert _case_edit(client, "merge", key="findes-ikke", target=first.key).status_code == 409
+    # a fresh app (a restart) and the store itself see every edit
+    after = _stored_cases(work)
+    merged = next(c for c in after.cases if c.key == first.key)
+    assert merged.name == "Omdøbt sag" and merged.reviewed
+    assert set(second.passages) <= set(merged.passages) and finding.passage_id in merged.passages
+    assert third.key not in {c.key for c in after.cases} and third.key in {c.key for c in after.rejected}
+    assert "Omdøbt sag" in signed_in(work).get("/cases").text
+    if len(merged.passages) >= 2:
+        moved = merged.passages[-1:]
+        assert _case_edit(client, "split", key=first.key, name="Udskilt sag", passages=moved).status_code == 303
+        split = next(c for c in _stored_cases(work).cases if c.name == "Udskilt sag")
+        assert split.passages == moved
+    store = ReviewStore(work)
+    actions = [a["action"] for a in store.audit_log() if a["action"].startswith("case_")]
+    store.close()
+    assert actions[:4] == ["case_rename", "case_merge", "case_reject", "case_attach"]
+    # the export carries each name's character offsets in its passage
+    rows = [json.loads(line) for line in _export_cases(work, tmp_path / "spans.jsonl")]
+    assert rows and all(row["text"][s["start"]:s["end"]] == s["text"] for row in rows for s in row["spans"])
+    assert any(s["case"] == "Omdøbt sag" and s["reviewed"] for row in rows for s in row["spans"])
+    assert any(row["rejected_spans"] for row in rows)
+
+
+def _export_cases(folder, out):
+    result = CliRunner().invoke(cli, ["export-cases", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8").splitlines()

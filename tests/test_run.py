@@ -76,7 +76,7 @@ def test_run_outputs_agree(inventory):
     with (out / "cases.csv").open(encoding="utf-8-sig") as f:
         cases = list(csv.DictReader(f))
     assert cases and {"Kickstarter til dobbelt bundlinje", "Røgfri Idrætstid", "Tryg Hverdag i Værebro Park"} <= {c["case"] for c in cases}
-    named = {p["case"] for p in passages if p["case"]}
+    named = {name for p in passages for name in p["case_names"]}
     assert named == {c["case"] for c in cases}
     book = load_workbook(out / "inventory.xlsx")
     assert book.sheetnames[0] == "Overblik" and book.sheetnames[-1] == "Alle afsnit"
@@ -199,3 +199,27 @@ def test_run_later_success_replaces_earlier_timeout(tmp_path, council_pdf, monke
     # asking for OCR now reads the partly scanned document again
     third = run_inventory([folder], tmp_path / "out", options=IngestOptions(ocr=True))
     assert [Path(d.file).name for d in third.parsed] == ["dagsorden.pdf"]
+
+
+def test_run_empty_folder_is_an_error(tmp_path):
+    from casetagger.errors import CasetaggerError
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(CasetaggerError, match=r"\[E019\] no PDF files found"):
+        run_inventory([empty], tmp_path / "out")
+
+
+def test_run_lists_skipped_files_with_reason_in_danish_without_full_path(tmp_path, council_pdf):
+    folder = tmp_path / "skipped_non_pdf_in_folder"
+    folder.mkdir()
+    (folder / "agenda.pdf").write_bytes(council_pdf.read_bytes())
+    (folder / "bilag.docx").write_bytes(b"PK\x03\x04 not a pdf")
+    out = tmp_path / "out"
+    run_inventory([folder], out)
+    docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    skipped = [d for d in docs if d["status"] == "SKIPPED"]
+    assert [Path(d["file"]).name for d in skipped] == ["bilag.docx"] and skipped[0]["reason"] == "not a PDF"
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Filer, der ikke blev læst" in html and "bilag.docx" in html and "ikke en PDF-fil" in html
+    assert str(folder / "bilag.docx") not in html and "<td>bilag.docx</td><td>ikke en PDF-fil</td>" in html

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from casetagger.errors import CasetaggerError
+from casetagger.errors import CasetaggerError, Errors
 
 # markup off: file names and PDF error text are full of square brackets
 err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
@@ -57,6 +57,9 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+ExtractorOption = Annotated[str, typer.Option(help="Text extractor: pdfium (fast) or pdfplumber (for comparison).")]
+
+
 @app.command("ingest")
 def ingest_cli(
     paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
@@ -69,9 +72,10 @@ def ingest_cli(
     max_mb: Annotated[int, typer.Option(help="Refuse files larger than this many MB.")] = 200,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
     mask_personal_data: Annotated[bool, typer.Option("--mask/--no-mask", help="Mask CPR numbers, phone numbers and e-mails in the text.")] = True,
+    extractor: ExtractorOption = "pdfium",
 ) -> None:
     """Read PDFs into passages with provenance (file hash, page, box, heading path)."""
-    from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
+    from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
     from casetagger.ingest.document import IngestOptions, Status
     from casetagger.jsonl import write_jsonl
 
@@ -79,22 +83,40 @@ def ingest_cli(
     for path in skipped:
         err.print(f"skipped (not a PDF): {path}", highlight=False)
     if not pdfs:
-        fail("no PDF files found in " + ", ".join(map(str, paths)))
+        fail(Errors.E019.format(paths=", ".join(map(str, paths))))
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
-    results = list(ingest_paths(pdfs, IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr), limits))
+    options = IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr, extractor=extractor)
     from casetagger.inventory.privacy import mask_document, mask_passage
 
     def unchanged(row: dict) -> dict:
         return row
 
     passage_out, document_out = (mask_passage, mask_document) if mask_personal_data else (unchanged, unchanged)
-    n = write_jsonl(out, (passage_out(p) for r in results for p in r.passages))
+    results = []
+
+    def passages():  # written as each document arrives; only the summaries are kept
+        for result in ingest_paths(pdfs, options, limits):
+            yield from (passage_out(p) for p in result.hand_off())
+            results.append(result)
+
+    n = write_jsonl(out, passages())
     if documents:
-        write_jsonl(documents, (document_out(r.summary()) for r in results))
+        rows = [r.summary() for r in results] + [skipped_summary(p) for p in skipped]
+        write_jsonl(documents, (document_out(row) for row in rows))
     _print_results(results)
-    err.print(f"{n} passages from {len(results)} document(s) written to {out}", highlight=False)
+    err.print(f"{n} passages from {len(results)} document(s) written to {out} ({_failed_and_partial(results)})",
+              highlight=False)
     if any(r.status is Status.FAILURE for r in results):
         raise typer.Exit(1)
+
+
+def _failed_and_partial(results) -> str:
+    """ "2 failed, 1 read in part": a document read in part is as easy to see as one that failed."""
+    from casetagger.ingest.document import Status
+
+    failed = sum(r.status is Status.FAILURE for r in results)
+    partial = sum(r.status is Status.PARTIAL for r in results)
+    return f"{failed} failed, {partial} read in part"
 
 
 def _print_results(results) -> None:
@@ -103,7 +125,7 @@ def _print_results(results) -> None:
         notes = "; ".join(r.errors + r.warnings)
         colour = {"SUCCESS": "green", "PARTIAL": "yellow", "FAILURE": "red"}[r.status.value]
         table.add_row(Text(r.status.value, style=colour), Path(r.file).name, str(r.pages),
-                      str(len(r.passages)), notes)
+                      str(r.n_passages), notes)
     err.print(table)
 
 
@@ -316,6 +338,7 @@ def run_cli(
     timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 300.0,
     max_memory: Annotated[int, typer.Option(help="MB of memory allowed per document.")] = 2048,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
+    extractor: ExtractorOption = "pdfium",
 ) -> None:
     """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -334,21 +357,21 @@ def run_cli(
 
     def parsed(document) -> None:
         totals["pages"] += document.pages
-        totals["passages"] += len(document.passages)
+        totals["passages"] += document.n_passages
         progress.update(task, advance=1, counts=f"{totals['pages']} pages, {totals['passages']} passages")
         if document.status is Status.FAILURE:
             progress.console.print(Text.assemble(("failed: ", "red"), "; ".join(document.errors)))
 
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
-        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr), limits, on_document=parsed, on_plan=planned)
+        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed, on_plan=planned)
     for path in result.skipped_not_pdf:
         err.print(f"skipped (not a PDF): {path}", highlight=False)
     if result.skipped_done:
         err.print(f"{len(result.skipped_done)} document(s) already in {out}, not parsed again", highlight=False)
     failed = [d for d in result.parsed if d.status is Status.FAILURE]
     err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); "
-              f"{len(result.parsed)} parsed now ({len(failed)} failed), {result.retagged} re-tagged. "
+              f"{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
               f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
     if failed:
         raise typer.Exit(1)
@@ -394,6 +417,39 @@ def export_corrections_cli(
         fail(f"{folder}: no inventory here")
     n = export_corrections(folder, out)
     err.print(f"{n} reviewed passage(s) written to {out}", highlight=False)
+
+
+@app.command("export-cases")
+def export_cases_cli(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of `casetagger run`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the case spans (JSON Lines).")],
+) -> None:
+    """Passages with the character offsets of the case names in them, with the analysts' edits."""
+    from casetagger.review.export import export_case_spans
+
+    if not (folder / "casetagger.sqlite").exists():
+        fail(f"{folder}: no inventory here")
+    n = export_case_spans(folder, out)
+    err.print(f"{n} passage(s) with case names written to {out}", highlight=False)
+
+
+@app.command("draft")
+def draft_cli(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of `casetagger run`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the Word document (.docx).")],
+    reviewed_only: Annotated[bool, typer.Option("--reviewed-only", help="Only cases and labels an analyst accepted in the review app.")] = False,
+    template: Annotated[Path | None, typer.Option(help="The municipality's Word document or template (.docx, .dotx): its styles, header and logo.")] = None,
+    taxonomy: TaxonomyOption = None,
+    period: Annotated[str | None, typer.Option(help="The period on the title page (default: the dates in the documents' names).")] = None,
+) -> None:
+    """The follow-up draft in Word: per goal, its cases in sentences from their own passages, with sources."""
+    from casetagger.inventory.draft import build_draft
+    from casetagger.inventory.draft_docx import write_draft
+
+    draft = build_draft(folder, reviewed_only, taxonomy, period)
+    write_draft(draft, out, template)
+    err.print(f"{len(draft.cases)} case(s), {len(draft.findings)} finding(s) without a name written to {out}"
+              + (f"; {draft.left_out} not yet accepted left out" if draft.left_out else ""), highlight=False)
 
 
 def main() -> None:

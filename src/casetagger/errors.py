@@ -30,6 +30,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E014 = "{path}: not a file or folder"
     E015 = "{path}: cannot be read ({detail})"
     E016 = "{path}: unexpected error while laying out the text ({detail}); please report it"
+    E017 = "unknown extractor '{name}' (known: {known})"
+    E018 = "{path}: no readable text: most glyphs have no Unicode mapping on page(s) {pages}"
+    E019 = "no PDF files found in {paths}"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"
@@ -43,12 +46,19 @@ class Errors(metaclass=ErrorsWithCodes):
     E208 = "{path}: no corrections found"
     E205 = "{path}: not a casetagger model file (its arrays are missing)"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
+    # the follow-up draft
+    E301 = "{path}: no inventory here; run `casetagger run ... --out {path}` first"
+    E302 = "{path}: this taxonomy is not the one the model that tagged {folder} was trained for"
+    E303 = "{path}: not a Word document or template (.docx, .dotx) that can be opened ({detail})"
 
 
 class Warnings(metaclass=ErrorsWithCodes):
     W001 = "{path}: {scanned} scanned page(s) without text: {pages}"
     W002 = "{path}: OCR requested but not available: {detail}"
     W003 = "{path}: {count} unmapped glyph(s) (cid) dropped"
+    W004 = "{path}: most glyphs have no Unicode mapping on page(s) {pages}; their text is missing"
+    W005 = "{path}: vertical text left out on page(s) {pages}"
+    W006 = "{path}: text in repeated letters (such as 'DDeettttee') on page(s) {pages}; read as it stands"
 
 
 class CasetaggerError(Exception):

@@ -30,6 +30,8 @@ class Taxonomy:
     labels: list[Label]
     goal_sdgs: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
+    municipality: str = ""  # shown on the follow-up draft's title page
+    strategy: str = ""
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Taxonomy":
@@ -67,7 +69,8 @@ class Taxonomy:
         for goal, sdgs in goal_sdgs.items():
             if goal not in ids or any(s not in ids for s in sdgs):
                 raise invalid(f"goal_sdgs names an unknown label ({goal}: {sdgs})")
-        return cls(str(data.get("name", "taxonomy")), labels, goal_sdgs, source)
+        return cls(str(data.get("name", "taxonomy")), labels, goal_sdgs, source,
+                   str(data.get("municipality", "")), str(data.get("strategy", "")))
 
     @classmethod
     def from_card(cls, card: dict) -> "Taxonomy":

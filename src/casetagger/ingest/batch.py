@@ -1,11 +1,14 @@
-"""Many PDFs, each parsed in its own worker process with a wall-clock timeout and a memory cap.
+"""Many PDFs parsed by a pool of worker processes, each document with a timeout and a memory cap.
 
-A hostile PDF can make pdfminer loop or allocate without end; the worker dies, the batch goes on.
+A hostile PDF can make the parser loop or allocate without end; its worker dies, a new one takes
+its place, the batch goes on. Workers live for the batch (no fork per document) and exit when
+the parent dies.
 """
 
 import multiprocessing as mp
 import os
 import resource
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -13,7 +16,10 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.document import DocumentResult, IngestOptions, Status, parse_document
+from casetagger.ingest.document import DocumentResult, IngestOptions, Status, parse_document, warm_up
+
+
+Finish = Callable[[DocumentResult], DocumentResult]  # runs in the worker after parsing
 
 
 @dataclass
@@ -39,6 +45,12 @@ def find_pdfs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return pdfs, skipped
 
 
+def skipped_summary(path: Path) -> dict:
+    """A ``documents.jsonl`` row for a file that was not parsed because it is not a PDF."""
+    return {"file": str(path), "status": "SKIPPED", "reason": "not a PDF", "pages": 0, "errors": [],
+            "warnings": [], "n_passages": 0}
+
+
 def _virtual_memory() -> int:
     with open("/proc/self/status") as f:
         for line in f:
@@ -47,23 +59,65 @@ def _virtual_memory() -> int:
     return 0
 
 
-def _worker(path: Path, options: IngestOptions, extra_bytes: int, conn) -> None:
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the parent dies; elsewhere the task pipe's EOF does it."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | None, parent: int,
+            inherited: list) -> None:
+    """Parse (and finish) documents sent over ``conn`` until told to stop or the parent is gone."""
+    _die_with_parent(parent)
+    for other in inherited:  # the parent's ends of the pipes: held here, they would hide its death
+        other.close()
     try:
         limit = _virtual_memory() + extra_bytes
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ValueError, OSError):
         pass  # not on Linux: no cap, the timeout still holds
-    try:
-        result = parse_document(path, options)
-    except MemoryError:
-        result = DocumentResult(str(path), status=Status.FAILURE,
-                                errors=[Errors.E009.format(path=path, limit_mb=extra_bytes // 2**20)])
-    conn.send(result)
-    conn.close()
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent closed the pipe or died
+        if task is None:
+            return
+        index, path = task
+        out_of_memory = False
+        try:
+            result = parse_document(path, options)
+            if finish is not None:
+                result = finish(result)
+        except MemoryError:
+            out_of_memory = True
+            result = _failure(path, Errors.E009.format(path=path, limit_mb=extra_bytes // 2**20))
+        conn.send((index, result, not out_of_memory))
+        if out_of_memory:
+            return  # a heap that hit its cap is not to be trusted with the next document
 
 
 def _failure(path: Path, message: str) -> DocumentResult:
     return DocumentResult(str(path), status=Status.FAILURE, errors=[message])
+
+
+@dataclass
+class _Slot:
+    """One worker of the pool and the document it is busy with."""
+
+    process: mp.Process
+    conn: object
+    task: tuple[int, Path] | None = None
+    started: float = 0.0
 
 
 def ingest_paths(
@@ -71,49 +125,87 @@ def ingest_paths(
     options: IngestOptions | None = None,
     limits: BatchLimits | None = None,
     on_done: Callable[[DocumentResult], None] | None = None,
+    finish: Finish | None = None,
 ) -> Iterator[DocumentResult]:
-    """Parse every PDF in isolation; yield results in input order, whatever fails."""
+    """Parse every PDF in a pool of workers that live for the batch; yield results in input order.
+
+    ``finish`` runs in the worker on each result (``casetagger run`` tags there), so the parent
+    only writes. A worker that hangs past the timeout, runs out of memory or crashes takes only
+    its own document down; a fresh worker takes its place.
+    """
     options, limits = options or IngestOptions(), limits or BatchLimits()
     paths = list(paths)
-    ctx = mp.get_context("fork")
+    ctx = mp.get_context("fork")  # workers share the parent's loaded model, copy-on-write
+    warm_up(options)
     pending = list(enumerate(paths))[::-1]
-    running: dict = {}  # conn -> (index, path, process, started)
+    slots: list[_Slot] = []
     done: dict[int, DocumentResult] = {}
     next_out = 0
-    while pending or running:
-        while pending and len(running) < max(1, limits.jobs):
-            index, path = pending.pop()
-            receiver, sender = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_worker, args=(path, options, limits.max_memory_mb * 2**20, sender), daemon=True)
-            proc.start()
-            sender.close()
-            running[receiver] = (index, path, proc, time.monotonic())
-        ready = wait(list(running), timeout=0.2)
-        now = time.monotonic()
-        for conn, (index, path, proc, started) in list(running.items()):
-            result = None
-            if conn in ready:
-                try:
-                    result = conn.recv()
-                except (EOFError, OSError):  # died without a word: killed for memory or crashed
-                    proc.join(5)
-                    code = proc.exitcode
-                    result = _failure(path, Errors.E009.format(path=path, limit_mb=limits.max_memory_mb)
-                                      if code in (-9, -6) else Errors.E010.format(path=path, code=code))
-            elif now - started > limits.timeout:
-                proc.kill()
-                result = _failure(path, Errors.E008.format(path=path, seconds=limits.timeout))
-            if result is None:
-                continue
-            proc.join(5)
-            conn.close()
-            del running[conn]
-            done[index] = result
-            if on_done:
-                on_done(result)
-        while next_out in done:
-            yield done.pop(next_out)
-            next_out += 1
+
+    def start() -> _Slot:
+        parent_end, child_end = ctx.Pipe()
+        process = ctx.Process(target=_worker, daemon=True,
+                              args=(child_end, options, limits.max_memory_mb * 2**20, finish, os.getpid(),
+                                    [parent_end] + [slot.conn for slot in slots]))
+        process.start()
+        child_end.close()
+        return _Slot(process, parent_end)
+
+    def idle() -> _Slot | None:
+        for slot in slots:
+            if slot.task is None:
+                return slot
+        if len(slots) < max(1, limits.jobs):
+            slots.append(start())
+            return slots[-1]
+        return None
+
+    def retire(slot: _Slot) -> None:
+        slot.conn.close()
+        slot.process.join(5)
+        slots.remove(slot)
+
+    try:
+        while pending or any(slot.task for slot in slots):
+            while pending and (slot := idle()) is not None:
+                slot.task, slot.started = pending.pop(), time.monotonic()
+                slot.conn.send(slot.task)
+            busy = [slot for slot in slots if slot.task]
+            ready = wait([slot.conn for slot in busy], timeout=0.2)
+            now = time.monotonic()
+            for slot in busy:
+                index, path = slot.task
+                if slot.conn in ready:
+                    try:
+                        index, result, alive = slot.conn.recv()
+                        if not alive:
+                            retire(slot)
+                    except (EOFError, OSError):  # died without a word: killed for memory or crashed
+                        slot.process.join(5)
+                        code = slot.process.exitcode
+                        result = _failure(path, Errors.E009.format(path=path, limit_mb=limits.max_memory_mb)
+                                          if code in (-9, -6) else Errors.E010.format(path=path, code=code))
+                        retire(slot)
+                elif now - slot.started > limits.timeout:
+                    slot.process.kill()
+                    result = _failure(path, Errors.E008.format(path=path, seconds=limits.timeout))
+                    retire(slot)
+                else:
+                    continue
+                slot.task = None
+                done[index] = result
+                if on_done:
+                    on_done(result)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    finally:
+        for slot in list(slots):
+            try:
+                slot.conn.send(None)
+            except OSError:
+                pass
+            retire(slot)
 
 
 def ingest_one(path: Path, options: IngestOptions | None = None, limits: BatchLimits | None = None) -> DocumentResult:

@@ -10,7 +10,8 @@ from pathlib import Path
 from casetagger.errors import CasetaggerError, Errors, Warnings
 from casetagger.ingest import ocr
 from casetagger.ingest.blocks import build_blocks
-from casetagger.ingest.extract import check_file, iter_pages, open_pdf
+from casetagger.ingest.checks import page_problems
+from casetagger.ingest.extract import DEFAULT_EXTRACTOR, check_file, open_source
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
 from casetagger.ingest.records import Line, PageRecord
@@ -27,6 +28,7 @@ class IngestOptions:
     max_mb: int = 200
     max_pages: int = 2000
     ocr: bool = False
+    extractor: str = DEFAULT_EXTRACTOR  # or "pdfplumber", for comparison
 
 
 @dataclass
@@ -40,14 +42,37 @@ class DocumentResult:
     warnings: list[str] = field(default_factory=list)
     passages: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    handed_off: int = 0  # passages written out or stored and dropped from memory
+
+    @property
+    def n_passages(self) -> int:
+        return len(self.passages) + self.handed_off
+
+    def hand_off(self) -> list[dict]:
+        """The passages, dropped from the result: a long batch keeps only the summaries."""
+        passages, self.passages = self.passages, []
+        self.handed_off += len(passages)
+        return passages
 
     def summary(self) -> dict:
         """Everything but the passages, for logs and reports."""
         data = asdict(self)
         data.pop("passages")
+        data.pop("handed_off")
         data["status"] = self.status.value
-        data["n_passages"] = len(self.passages)
+        data["n_passages"] = self.n_passages
         return data
+
+
+def warm_up(options: IngestOptions) -> None:
+    """Load once, before the batch's workers fork, what every document needs: they share it
+    copy-on-write, and it does not count against each worker's memory cap."""
+    from importlib import import_module
+
+    from casetagger.ingest.hyphenation import lexicon
+
+    lexicon()
+    import_module("casetagger.ingest.pdfium" if options.extractor == "pdfium" else "pdfplumber")
 
 
 def file_sha256(path: Path) -> str:
@@ -98,15 +123,21 @@ def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> N
                                                     pages=", ".join(map(str, stats.scanned))))
     if stats.lost:
         result.warnings.append(Warnings.W003.format(path=path, count=stats.lost))
+    flagged = {problem: [n for n, found in stats.problems if problem in found] for problem in PAGE_WARNINGS}
+    for problem, pages in flagged.items():
+        if pages:
+            result.warnings.append(PAGE_WARNINGS[problem].format(path=path, pages=", ".join(map(str, pages))))
     passages = build_passages(build_blocks(lines)) if lines else []
     result.passages = [p.record(result.doc_id, str(path), i) for i, p in enumerate(passages)]
     if not result.passages:
         if stats.scanned:
             raise CasetaggerError(Errors.E012.format(path=path, scanned=len(stats.scanned), pages=stats.pages))
+        if flagged["unmapped"]:
+            raise CasetaggerError(Errors.E018.format(path=path, pages=", ".join(map(str, flagged["unmapped"]))))
         if result.errors:
             result.status = Status.FAILURE
         return
-    if result.errors or stats.scanned:
+    if result.errors or stats.scanned or any(flagged.values()):
         result.status = Status.PARTIAL
 
 
@@ -116,30 +147,36 @@ class PageStats:
     scanned: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     lost: int = 0  # glyphs dropped as unmapped (cid:N)
+    problems: list[tuple[int, set[str]]] = field(default_factory=list)  # (page, what page_problems found)
+
+
+PAGE_WARNINGS = {"unmapped": Warnings.W004, "vertical": Warnings.W005, "doubled": Warnings.W006}
 
 
 def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageStats]:
     """The document's lines in reading order; pages stream through and are not kept."""
-    pdf = open_pdf(path)
+    source = open_source(path, options.extractor)
     stats = PageStats()
 
     def pages() -> Iterator[PageRecord]:
-        for record, lost in iter_pages(pdf, path):
+        for record, lost in source.pages():
             stats.pages += 1
             stats.lost += lost
             if record.scanned:
                 stats.scanned.append(record.number)
             if record.error:
                 stats.errors.append(record.error)
+            if found := page_problems(record, lost):
+                stats.problems.append((record.number, found))
             yield record
 
     try:
-        if len(pdf.pages) > options.max_pages:
-            raise CasetaggerError(Errors.E007.format(path=path, pages=len(pdf.pages), limit=options.max_pages))
+        if source.page_count > options.max_pages:
+            raise CasetaggerError(Errors.E007.format(path=path, pages=source.page_count, limit=options.max_pages))
         return list(reading_order(pages())), stats
     except (CasetaggerError, MemoryError):
         raise
     except Exception as e:  # pdfminer raises many kinds of errors on broken files
         raise CasetaggerError(Errors.E006.format(path=path, detail=f"{type(e).__name__}: {e}")) from None
     finally:
-        pdf.close()
+        source.close()

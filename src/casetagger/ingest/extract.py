@@ -1,18 +1,19 @@
-"""pdfplumber extraction: a PDF into PageRecords of words with box, font and size.
+"""Extraction: a PDF into PageRecords of words with box, font and size, by pdfium or pdfplumber.
 
-Nothing here knows about layout; ``layout.py`` works on the records alone.
+``open_source(path, extractor)`` is the one interface: a source with ``page_count``, ``pages()``
+(each page's record and its count of unmapped glyphs) and ``close()``. pdfium (``pdfium.py``) is
+the default; pdfplumber, below, stays for comparison. Nothing here knows about layout.
 """
 
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
-
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.records import PageRecord, Word
+from casetagger.ingest.records import PageRecord, Rule, Word, clean_text
+
+EXTRACTORS = ("pdfium", "pdfplumber")
+DEFAULT_EXTRACTOR = "pdfium"
 
 # Glyphs pdfminer cannot map come out as "(cid:N)". These codes are bullets in the Symbol and
 # Wingdings fonts that office software embeds; anything else unmapped is dropped and counted.
@@ -28,7 +29,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; spreads
 
 def normalise_word(text: str) -> tuple[str, int]:
     """Map ligatures and known (cid:N) bullets back; return the text and how many glyphs were lost."""
-    text = CONTROL.sub("", text.translate(LIGATURES))
+    text = CONTROL.sub("", clean_text(text.translate(LIGATURES)))
     if "(cid:" not in text:
         return text, 0
     lost = 0
@@ -58,7 +59,48 @@ def check_file(path: Path, max_mb: int) -> None:
         raise CasetaggerError(Errors.E003.format(path=path))
 
 
-def open_pdf(path: Path) -> pdfplumber.PDF:
+def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR):
+    """The PDF opened by the named extractor (a ``PdfiumSource`` or a ``PlumberSource``)."""
+    if extractor == "pdfium":
+        from casetagger.ingest.pdfium import PdfiumSource
+
+        return PdfiumSource(path)
+    if extractor == "pdfplumber":
+        return PlumberSource(path)
+    raise CasetaggerError(Errors.E017.format(name=extractor, known=", ".join(EXTRACTORS)))
+
+
+def make_word(text: str, x0: float, top: float, x1: float, bottom: float, fontname: str,
+              size: float, upright: bool = True) -> tuple[Word | None, int]:
+    """An extracted word as a record (None if nothing printable is left) and its lost glyphs."""
+    text, lost = normalise_word(text)
+    if not text.strip():
+        return None, lost
+    if text in BULLET_GLYPHS:
+        text = "•"
+    return Word(text, x0, top, x1, bottom, fontname, round(size, 1), upright), lost
+
+
+class PlumberSource:
+    """pdfplumber's words, for comparison with pdfium (``--extractor pdfplumber``)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pdf = open_pdf(path)
+        self.page_count = len(self.pdf.pages)
+
+    def pages(self) -> Iterator[tuple[PageRecord, int]]:
+        return iter_pages(self.pdf, self.path)
+
+    def close(self) -> None:
+        self.pdf.close()
+
+
+def open_pdf(path: Path) -> "pdfplumber.PDF":  # noqa: F821
+    import pdfplumber  # imported here: pdfplumber and pdfminer cost start-up time pdfium does not
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         return pdfplumber.open(path)
     except Exception as e:  # pdfplumber wraps pdfminer's many error types in PdfminerException
@@ -69,7 +111,7 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
         raise CasetaggerError(Errors.E006.format(path=path, detail=detail)) from None
 
 
-def iter_pages(pdf: pdfplumber.PDF, path: Path) -> Iterator[tuple[PageRecord, int]]:
+def iter_pages(pdf: "pdfplumber.PDF", path: Path) -> Iterator[tuple[PageRecord, int]]:
     """Yield each page's record and the number of glyphs lost to unmapped cids."""
     for number, page in enumerate(pdf.pages, start=1):
         try:
@@ -83,16 +125,16 @@ def iter_pages(pdf: pdfplumber.PDF, path: Path) -> Iterator[tuple[PageRecord, in
         yield record, lost
 
 
-def _read_page(page: pdfplumber.page.Page, number: int) -> tuple[PageRecord, int]:
+def _read_page(page, number: int) -> tuple[PageRecord, int]:
     width, height = float(page.width), float(page.height)
     words, lost = [], 0
-    for w in page.extract_words(extra_attrs=["fontname", "size"]):
-        text, n_lost = normalise_word(w["text"])
+    for w in page.extract_words(extra_attrs=["fontname", "size", "upright"]):
+        word, n_lost = make_word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], w["size"],
+                                 bool(w["upright"]))
         lost += n_lost
-        if text.strip():
-            if text in BULLET_GLYPHS:
-                text = "•"
-            words.append(Word(text, w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], round(w["size"], 1)))
+        if word is not None:
+            words.append(word)
     area = width * height or 1.0
     image_area = sum(max(0.0, (i["x1"] - i["x0"])) * max(0.0, (i["bottom"] - i["top"])) for i in page.images)
-    return PageRecord(number, width, height, words, min(1.0, image_area / area)), lost
+    rules = [Rule(e["x0"], e["top"], e["x1"], e["bottom"]) for e in page.edges]  # tables are found from these
+    return PageRecord(number, width, height, words, min(1.0, image_area / area), rules=rules), lost

@@ -1,6 +1,6 @@
-"""From words to lines in reading order: rows, running headers and footers, columns.
+"""From words to lines in reading order: rows, running headers and footers, columns, tables.
 
-Works on ``PageRecord``s only.
+Works on ``PageRecord``s only (words, and the ruled lines tables are drawn with).
 """
 
 import re
@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from statistics import median
 
 from casetagger.ingest.records import Line, PageRecord, Word
+from casetagger.ingest.tables import find_tables, table_lines
 
 ROW_TOLERANCE = 3.0  # pt: words whose tops differ by less sit on one row
 MARGIN_ROWS = 2  # rows at the top and bottom of a page that may be running headers/footers
@@ -35,25 +36,50 @@ def _row_key(row: list[Word]) -> str:
     return re.sub(r"\d+", "#", " ".join(w.text for w in row).lower())
 
 
-RunningKey = tuple[str, str]  # (zone, row text with digits normalised)
+RunningKey = tuple[str, str]  # (zone, row text with digits normalised) or (SLOT + zone, top)
+SLOT = "slot:"
 
 
 def learn_running_lines(pages: list[tuple[PageRecord, list[list[Word]]]]) -> dict[RunningKey, float]:
-    """Rows that repeat at the top or bottom of most of these pages, with the height they sit at."""
+    """Rows that repeat at the top or bottom of most of these pages, with the height they sit at.
+
+    Two kinds: the same text (digits aside) at about the same height; and a row in a font smaller
+    than the body's at exactly the same height (a "slot"), whatever its text: agenda systems put
+    the item's title or "Åbent/Lukket referat" there, which varies from page to page.
+    """
     occurrences = defaultdict(list)  # key -> [(page index, top)]
+    sizes: Counter = Counter()
     for index, (_, rows) in enumerate(pages):
         for zone, candidates in (("top", rows[:MARGIN_ROWS]), ("bottom", rows[-MARGIN_ROWS:])):
             for row in candidates:
                 occurrences[zone, _row_key(row)].append((index, row[0].top))
+                occurrences[SLOT + zone, str(round(row[0].top))].append((index, row[0].top))
+        for row in rows:
+            for w in row:
+                sizes[w.size] += len(w.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     n_pages = len(pages)
     needed = 2 if n_pages <= 3 else max(3, round(0.5 * n_pages))
+    # a slot's smaller font is evidence enough on fewer pages (the contents page has no item)
+    needed_slot = max(2, round(0.3 * n_pages))
     learned = {}
     for key, hits in occurrences.items():
         tops = [top for _, top in hits]
+        enough = needed_slot if key[0].startswith(SLOT) else needed
         # a real running line sits at the same height on every page
-        if n_pages > 1 and len({i for i, _ in hits}) >= needed and max(tops) - min(tops) <= 20:
-            learned[key] = median(tops)
+        if n_pages > 1 and len({i for i, _ in hits}) >= enough and max(tops) - min(tops) <= 20:
+            learned[key] = body_size if key[0].startswith(SLOT) else median(tops)
     return learned
+
+
+def _running_slot(row: list[Word], zone: str, learned: dict[RunningKey, float]) -> bool:
+    """Does the row sit in a learned slot, in a font smaller than the body's?"""
+    top = round(row[0].top)
+    for t in (top - 1, top, top + 1):
+        body_size = learned.get((SLOT + zone, str(t)))
+        if body_size is not None and max(w.size for w in row) < body_size:
+            return True
+    return False
 
 
 def remove_running_lines(page: PageRecord, rows: list[list[Word]], learned: dict[RunningKey, float]) -> list[list[Word]]:
@@ -62,7 +88,7 @@ def remove_running_lines(page: PageRecord, rows: list[list[Word]], learned: dict
     for zone, candidates in (("top", rows[:MARGIN_ROWS]), ("bottom", rows[-MARGIN_ROWS:])):
         for row in candidates:
             top = learned.get((zone, _row_key(row)))
-            if top is not None and abs(row[0].top - top) <= 20:
+            if (top is not None and abs(row[0].top - top) <= 20) or _running_slot(row, zone, learned):
                 doomed.add(id(row))
             in_margin = row[0].top < 0.1 * page.height or row[0].bottom > 0.9 * page.height
             if in_margin and PAGE_NUMBER.match(" ".join(w.text for w in row)):
@@ -149,7 +175,7 @@ def reading_order(pages: Iterable[PageRecord], window: int = LEARNING_WINDOW) ->
     buffered: list[tuple[PageRecord, list[list[Word]]]] = []
     learned: dict[RunningKey, float] | None = None
     for page in pages:
-        rows = group_rows(page.words)
+        rows = group_rows(upright_words(page))
         if learned is None:
             buffered.append((page, rows))
             if len(buffered) < window:
@@ -166,8 +192,21 @@ def reading_order(pages: Iterable[PageRecord], window: int = LEARNING_WINDOW) ->
             yield from _page_reading_order(page, rows, learned)
 
 
+def upright_words(page: PageRecord) -> list[Word]:
+    """The page's words less text set vertically: read across, it is letter salad."""
+    return [w for w in page.words if w.upright]
+
+
 def _page_reading_order(page: PageRecord, rows: list[list[Word]], learned: dict[RunningKey, float]) -> list[Line]:
-    lines = page_lines(page, remove_running_lines(page, rows, learned))
+    rows = remove_running_lines(page, rows, learned)
+    tables = find_tables(page.rules, [w for row in rows for w in row])
+    if tables:  # a table's words are read as rows of their own, never into the text beside it
+        rows = [kept for row in rows if (kept := [w for w in row if not any(t.holds(w) for t in tables)])]
+    lines = page_lines(page, rows)
+    for table in tables:
+        rows_as_lines = table_lines(table, page.number)
+        at = next((i for i, line in enumerate(lines) if line.top > table.top), len(lines))
+        lines[at:at] = rows_as_lines
     if lines:
         lines[0].flow_break = True
     return lines

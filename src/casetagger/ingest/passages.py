@@ -1,4 +1,10 @@
-"""Headings and paragraphs into paragraph-sized passages with their heading path and provenance."""
+"""Headings and paragraphs into paragraph-sized passages with their heading path and provenance.
+
+An agenda item's heading closes the item before it (and its sections) whatever its font; a
+section heading (Resume, Sagsfremstilling ...) always sits under the current item. Contents
+lines never become passages; a case number line becomes the item's ``case_number``. Tables come
+out as passages of their own (``kind: "table"``), a row per line.
+"""
 
 import re
 from dataclasses import dataclass, field
@@ -16,6 +22,9 @@ class Passage:
     text: str
     lines: list[Line]
     headings: list[str] = field(default_factory=list)
+    kind: str = "text"  # or "table"
+    item: str = ""  # the agenda item's number ("4"), if the passage is in one
+    case_number: str = ""
 
     def record(self, doc_id: str, file: str, index: int) -> dict:
         pages = sorted({line.page for line in self.lines})
@@ -38,6 +47,9 @@ class Passage:
             "headings": list(self.headings),
             "text": self.text,
             "n_words": len(self.text.split()),
+            "kind": self.kind,
+            "item": self.item,
+            "case_number": self.case_number,
         }
 
 
@@ -74,8 +86,13 @@ def split_long(passage: Passage) -> list[Passage]:
     result = []
     for a, b in pieces:
         lines = [l for l, o in zip(passage.lines, offsets) if a / total - 1e-9 <= o < b / total] or passage.lines[-1:]
-        result.append(Passage(passage.text[a:b].strip(), lines, passage.headings))
+        result.append(_like(passage, passage.text[a:b].strip(), lines))
     return result
+
+
+def _like(passage: Passage, text: str, lines: list[Line]) -> Passage:
+    """A passage with another text and lines, in the same place (headings, kind, item)."""
+    return Passage(text, lines, passage.headings, passage.kind, passage.item, passage.case_number)
 
 
 def _cut_at_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -93,17 +110,45 @@ def block_text(block: Block) -> str:
     return "\n".join(parts)
 
 
+def _closes(open_heading: tuple[float, str, str], block: Block) -> bool:
+    """Does heading ``block`` close the heading ``open_heading`` (level, role, text) on the path?"""
+    level, role, _ = open_heading
+    if block.role == "item":
+        return role in ("item", "section") or level >= block.level
+    if block.role == "section":
+        return role == "section" or (role != "item" and level >= block.level)
+    return level >= block.level
+
+
 def build_passages(blocks: list[Block]) -> list[Passage]:
-    path: list[tuple[float, str]] = []
+    path: list[tuple[float, str, str]] = []  # (level, role, text) of the open headings
     sections: list[list[Passage]] = [[]]
+    item = case = ""
     for block in blocks:
         if block.kind == "heading":
-            while path and path[-1][0] >= block.level:
+            while path and _closes(path[-1], block):
                 path.pop()
-            path.append((block.level, block.text))
+            path.append((block.level, block.role, block.text))
+            if block.role == "item":
+                number = re.match(r"^(?:punkt\s+)?(\d{1,3})", block.text, re.I)
+                item, case = (number.group(1) if number else ""), ""
+            elif not any(role == "item" for _, role, _ in path):
+                item = case = ""
             sections.append([])
             continue
-        sections[-1].append(Passage(block_text(block), list(block.lines), [text for _, text in path]))
+        if block.kind == "toc":
+            continue
+        if block.kind == "meta":
+            case = block.text
+            for passage in sections[-1]:
+                passage.case_number = case
+            continue
+        if block.kind == "table":  # a table stands alone: no fragment merging across it
+            sections.append([])
+        sections[-1].append(Passage(block_text(block), list(block.lines), [text for _, _, text in path],
+                                    "table" if block.kind == "table" else "text", item, case))
+        if block.kind == "table":
+            sections.append([])
     passages: list[Passage] = []
     for section in sections:
         for passage in _merge_fragments(section):
@@ -117,7 +162,7 @@ def _merge_fragments(section: list[Passage]) -> list[Passage]:
     carry: Passage | None = None
     for position, passage in enumerate(section):
         if carry is not None:
-            passage = Passage(f"{carry.text}\n{passage.text}", carry.lines + passage.lines, passage.headings)
+            passage = _like(passage, f"{carry.text}\n{passage.text}", carry.lines + passage.lines)
             carry = None
         if len(passage.text.split()) < MIN_WORDS and position < len(section) - 1:
             carry = passage
@@ -125,5 +170,5 @@ def _merge_fragments(section: list[Passage]) -> list[Passage]:
         merged.append(passage)
     if len(merged) > 1 and len(merged[-1].text.split()) < MIN_WORDS:
         last = merged.pop()
-        merged[-1] = Passage(f"{merged[-1].text}\n{last.text}", merged[-1].lines + last.lines, last.headings)
+        merged[-1] = _like(last, f"{merged[-1].text}\n{last.text}", merged[-1].lines + last.lines)
     return merged

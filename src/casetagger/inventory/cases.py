@@ -1,109 +1,87 @@
-"""Cases: the named initiatives a passage describes, merged across passages and documents.
+"""Cases: the named initiatives of the inventory, each with the sentences that support its labels.
 
-Names come from quotes ("Læselyst i Mørkhøj"), from "projektet X" / "indsatsen X" /
-"initiativet X", from names before "-projektet", and from capitalised multi-word names
-("Grøn Gård Bagsværd"). A tagged passage without a name becomes a case titled by its heading.
+How a case is made (``build_inventory``):
+1. Each tagged passage is split into sentences; names are found in it with their character offsets
+   (``inventory/names.py``: quotes, lead words, title-case names, acronyms, subjects; filtered by
+   goal names, headings, ``corpus/case_stoplist.yaml`` and a list of Danish first names).
+2. A case gets the sentences that name it or continue it, up to the next named case in the passage
+   (sentences before the first name go to the first case).
+3. A passage label stays on a case only where the case's own sentences carry it: they are tagged
+   on their own (``scorer``) and keep the labels that reach the threshold; a label no case reaches
+   alone goes to the case whose sentences score it highest. Without a scorer, evidence words decide.
+4. A passage without a name continues the case named in the passage before it (same headings)
+   only if it opens with a continuing reference ("Projektet ...", "Ordningen ..."); otherwise it
+   is a *finding without a name*, for an analyst to name in the review app.
+5. The same name in several passages or documents is one case (``case_key``).
+
+The structure other code reads (the Word follow-up draft, the review app), also as JSON through
+``Case.to_dict()`` in ``cases.jsonl``:
+
+    Case.key        stable id: the name lower-cased, punctuation folded ("unge med kant")
+    Case.name       the name as shown (masked for personal data)
+    Case.labels     set of label ids the case's own sentences support
+    Case.scores     label -> best score of the case's sentences
+    Case.support    label -> list of Support(text, passage_id, file, page): the sentences behind it
+    Case.documents  file -> set of pages (``sources`` gives [{"document", "pages"}])
+    Case.mentions   list of Mention(passage_id, name, start, end): the name's offsets in each passage
+    Case.passages   passage ids, in document order
+    Case.reviewed   True once an analyst renamed, merged, split or confirmed it (review app)
+    Case.from_heading  kept for compatibility: always False now (headings never name a case)
+
+A ``Finding`` is a tagged passage with no name: passage_id, file, page, heading, labels, scores,
+excerpt, and ``case`` once an analyst attaches it to a case.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-QUOTED = re.compile(r"[\"“”„»«']([A-ZÆØÅ][^\"“”„»«'\n]{2,60}?)[\"“”„»«']")
-LEAD = re.compile(r"\b(?i:projektet|indsatsen|initiativet|programmet|forløbet|partnerskabet|ordningen|kampagnen|"
-                  r"puljen|tilbuddet|kaldes|hedder|navnet)\s+(?=[A-ZÆØÅ0-9])")
-CONNECTORS = {"i", "for", "med", "til", "på", "af", "om", "fra", "mod", "uden", "&"}
-STOP = {"har", "er", "blev", "bliver", "skal", "kan", "vil", "var", "som", "der", "at", "en", "et", "den", "det"}
-BEFORE_PROJECT = re.compile(r"\b((?:[A-ZÆØÅ][\w]+\s){0,3}[A-ZÆØÅ][\w]+-(?:projektet|indsatsen|initiativet))\b")
-CAPITALISED = re.compile(r"\b[A-ZÆØÅ][\wæøå]+(?:\s+(?:[A-ZÆØÅ][\wæøå]+|i|og|for|med|på|til)\b)+")
-# capitalised runs that are institutions, places or bodies, not initiatives
-NOT_A_CASE = re.compile(r"(kommune|kommunes|kommunalbestyrelse|udvalg|udvalget|forvaltning|forvaltningen|region|"
-                        r"regionen|ministeri\w*|styrelse\w*|direktion|byråd|rådhus|danmarks statistik|kl|fond|fonden|"
-                        r"forening\w*|universitet\w*|sagen|bekæmpelse|kors|a/s|aps|selskab\w*|park|torv|vej|allé|"
-                        r"gade|station|sogn|centret|centeret)\b", re.I)
-ROLE_BEFORE = re.compile(r"\b(?:sagsbehandler|borgmester|rådmand|formand|næstformand|direktør|chef|leder|konsulent|"
-                         r"medarbejder|kontaktperson|hr\.|fru|borgeren|medlem)\s*$", re.I)
-CONNECTOR_END = re.compile(r"(?:\s+(?:og|i|for|med|til|på|af|om|fra|mod|uden|&))+$")
-
-
-def _tidy(name: str) -> str:
-    name = CONNECTOR_END.sub("", " ".join(name.split()).strip(" ,.;:-–"))
-    return name
-
-
-def _capitalised_runs(text: str):
-    """Runs of two or more capitalised words; a sentence's first word does not count as one."""
-    for match in CAPITALISED.finditer(text):
-        run, start = match.group(0), match.start()
-        before = text[:start].rstrip()
-        if not before or before[-1] in ".!?:\n":
-            run = run.split(None, 1)[1] if " " in run else ""
-            run = re.sub(r"^(?:i|og|for|med|på|til)\s+", "", run)
-        run = _tidy(run)
-        words = run.split()
-        # two capitalised words alone are as likely a person ("Mette Holm"): want a connector or three
-        plausible = len(words) >= 3 or any(w in CONNECTORS or w == "og" for w in words)
-        role = ROLE_BEFORE.search(text[:start])
-        if sum(w[0].isupper() for w in words) >= 2 and plausible and not role:
-            yield run
-
-
-def _introduced(text: str):
-    """The name after a lead word: "projektet Unge med kant har ..." gives "Unge med kant"."""
-    for lead in LEAD.finditer(text):
-        tokens = re.findall(r"(\S+?)([,.;:!?)]*)(?=\s|$)", text[lead.end():lead.end() + 200])
-        words, connected = [], False
-        for i, (word, punctuation) in enumerate(tokens[:7]):
-            word = word.strip("\"“”„»«'(")
-            lower = word.lower()
-            following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-            if not word or lower in STOP or (lower == "og" and not following[:1].isupper()):
-                break
-            if word[0].islower() and lower not in CONNECTORS and lower != "og":
-                # lower-case words belong to a name only after a connector ("Unge med kant"), and a
-                # present-tense verb after one ("... kant hjælper") ends it: Danish verbs end in -r
-                if not connected or not words[-1][0].islower() and words[-1].lower() not in CONNECTORS \
-                        or (lower.endswith("r") and words[-1][0].islower()):
-                    break
-            connected |= lower in CONNECTORS
-            words.append(word)
-            if punctuation:
-                break
-        name = _tidy(" ".join(words))
-        if name:
-            yield name
-
-
-def explicit_names(text: str) -> list[str]:
-    """Names the text marks as names: quoted, after "projektet" and the like, before "-projektet"."""
-    names = [_tidy(m.group(1)) for m in QUOTED.finditer(text)] + list(_introduced(text))
-    return _unique(names + [_tidy(m.group(1)) for m in BEFORE_PROJECT.finditer(text)])
-
-
-def capitalised_names(text: str) -> list[str]:
-    """Capitalised multi-word names ("Grøn Gård Bagsværd"): as often a place or an organisation."""
-    return _unique([run for run in _capitalised_runs(text) if not NOT_A_CASE.search(run)])
-
-
-def case_names(text: str) -> list[str]:
-    """Names of initiatives in ``text``: the explicit ones, or else capitalised multi-word names."""
-    return explicit_names(text) or capitalised_names(text)
-
-
-def _unique(candidates: list[str]) -> list[str]:
-    found: list[str] = []
-    for name in candidates:
-        if 4 <= len(name) and len(name.split()) <= 8 and not any(case_key(name) == case_key(f) for f in found):
-            found.append(name)
-    return found
-
-
-def case_key(name: str) -> str:
-    """Names that differ in case, quotes or spacing are the same case."""
-    return re.sub(r"[^\wæøå]+", " ", name.lower()).strip()
-
+from casetagger.inventory.names import LEADS, NameFilter, case_key  # noqa: F401  (case_key re-exported)
+from casetagger.inventory.privacy import mask
 
 MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
+Scorer = Callable[[list[str]], list[dict[str, float]]]
+ABBREVIATIONS = ("bl.a", "f.eks", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "inkl", "ekskl", "mv", "evt", "dvs",
+                 "m.fl", "m.m", "osv", "ift", "vedr", "st", "stk")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»)]?\s+(?=[\"“„»(]?[A-ZÆØÅ0-9•])|\n+")
+# a passage that opens by pointing back ("Projektet ...", "Mentorordningen ...") continues a case
+CONTINUING = re.compile(rf"^\s*(?:[Dd]e[nt] )?(?=[A-ZÆØÅ])(?i:[\wæøå]*(?:{'|'.join(LEADS)}))\b")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or bullet line of ``text``; abbreviations do not end one."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        before = text[start:match.start()].rstrip("\"”»)")
+        last = before.split()[-1].rstrip(".").lower() if before.split() else ""
+        if match.group(0).strip() == "" and last in ABBREVIATIONS:
+            continue
+        if before.strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@dataclass
+class Support:
+    """A sentence that supports a case's label, with where it is."""
+
+    text: str
+    passage_id: str
+    file: str
+    page: int
+
+
+@dataclass
+class Mention:
+    """Where a case is named: the passage and the character offsets of the name in its text."""
+
+    passage_id: str
+    name: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -113,23 +91,108 @@ class Case:
     scores: dict[str, float] = field(default_factory=dict)  # best score per label
     documents: dict[str, set[int]] = field(default_factory=dict)  # file -> pages
     evidence: dict[str, list[str]] = field(default_factory=dict)
+    support: dict[str, list[Support]] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)
     excerpt: str = ""
     best: float = 0.0
     from_heading: bool = False
+    reviewed: bool = False
+    key: str = ""
+    parts: dict[str, dict] = field(default_factory=dict)  # passage id -> file, pages, labels {label: score}
 
-    def add(self, passage: dict) -> None:
-        self.labels.update(passage["labels"])
-        for label in passage["labels"]:
-            score = passage["scores"][label]
+    def __post_init__(self):
+        self.key = self.key or case_key(self.name)
+
+    @property
+    def sources(self) -> list[dict]:
+        return [{"document": f, "pages": sorted(p)} for f, p in sorted(self.documents.items())]
+
+    def add(self, passage: dict, text: str, labels: dict[str, float], evidence: dict[str, list[str]],
+            support: dict[str, list[str]]) -> None:
+        """This case's part of ``passage``: its sentences ``text``, the labels they support with
+        scores, evidence words and the supporting sentences per label."""
+        for label, score in labels.items():
+            self.labels.add(label)
             self.scores[label] = max(self.scores.get(label, 0.0), score)
             words = self.evidence.setdefault(label, [])
-            words += [w for w in passage.get("evidence", {}).get(label, []) if w not in words][: max(0, 8 - len(words))]
+            words += [w for w in evidence.get(label, []) if w not in words][: max(0, 8 - len(words))]
+            known = self.support.setdefault(label, [])
+            known += [Support(s, passage["id"], passage["file"], passage["page"]) for s in support.get(label, [])
+                      if all(s != k.text for k in known)]
         self.documents.setdefault(passage["file"], set()).update(passage["pages"])
-        self.passages.append(passage["id"])
-        top = max((passage["scores"][l] for l in passage["labels"]), default=0.0)
-        if top > self.best:
-            self.best, self.excerpt = top, excerpt(passage["text"])
+        part = self.parts.setdefault(passage["id"], {"file": passage["file"], "pages": list(passage["pages"]),
+                                                     "labels": {}})
+        for label, score in labels.items():
+            part["labels"][label] = max(part["labels"].get(label, 0.0), score)
+        if passage["id"] not in self.passages:
+            self.passages.append(passage["id"])
+        top = max(labels.values(), default=0.0)
+        if top > self.best or not self.excerpt:
+            self.best, self.excerpt = max(top, self.best), excerpt(text)
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "name": self.name, "labels": sorted(self.labels),
+                "scores": {k: round(v, 4) for k, v in sorted(self.scores.items())},
+                "support": {label: [vars(s) for s in found] for label, found in sorted(self.support.items())},
+                "sources": self.sources, "passages": self.passages, "mentions": [vars(m) for m in self.mentions],
+                "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Case":
+        return cls(data["name"], set(data["labels"]), dict(data["scores"]),
+                   {s["document"]: set(s["pages"]) for s in data["sources"]}, {},
+                   {label: [Support(**s) for s in found] for label, found in data["support"].items()},
+                   [Mention(**m) for m in data["mentions"]], list(data["passages"]), data["excerpt"],
+                   data.get("best", max(data["scores"].values(), default=0.0)), False, data["reviewed"], data["key"],
+                   {k: dict(v) for k, v in data.get("parts", {}).items()})
+
+    def recompute(self) -> None:
+        """Labels, scores and pages again from the passages the case holds (after a split or merge)."""
+        self.passages = [p for p in self.passages if p in self.parts]
+        self.labels, self.scores, self.documents = set(), {}, {}
+        for part in self.parts.values():
+            self.documents.setdefault(part["file"], set()).update(part["pages"])
+            for label, score in part["labels"].items():
+                self.labels.add(label)
+                self.scores[label] = max(self.scores.get(label, 0.0), score)
+        self.support = {label: [s for s in found if s.passage_id in self.parts]
+                        for label, found in self.support.items() if label in self.labels}
+        self.mentions = [m for m in self.mentions if m.passage_id in self.parts]
+        self.best = max(self.scores.values(), default=0.0)
+
+
+@dataclass
+class Finding:
+    """A tagged passage that describes something without naming it."""
+
+    passage_id: str
+    file: str
+    page: int
+    pages: list[int]
+    heading: str
+    labels: list[str]
+    scores: dict[str, float]
+    excerpt: str
+    case: str | None = None  # the case an analyst attached it to
+
+    def to_dict(self) -> dict:
+        return dict(vars(self))
+
+
+@dataclass
+class Inventory:
+    cases: list[Case]
+    findings: list[Finding]
+    rejected: list[Case] = field(default_factory=list)  # marked "not a case" by an analyst
+
+    def case_of_passages(self) -> dict[str, list[str]]:
+        """Passage id -> the names of the cases it belongs to."""
+        out: dict[str, list[str]] = {}
+        for case in self.cases:
+            for pid in case.passages:
+                out.setdefault(pid, []).append(case.name)
+        return out
 
 
 def excerpt(text: str, limit: int = 300) -> str:
@@ -137,58 +200,141 @@ def excerpt(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
 
 
-# The standard sections of a Danish agenda item: they say where in an item a passage is, not which
-# case it is about. Headings that recur under several parents in a document count as such too.
-SECTION_HEADINGS = {"sagsfremstilling", "indstilling", "beslutning", "økonomiske konsekvenser", "økonomi", "bilag",
-                    "baggrund", "resumé", "resume", "sagsnr", "høring", "kommunikation", "lovgrundlag", "tidsplan",
-                    "proces", "indledning", "formål", "sagen", "videre proces", "bemærkninger"}
+def case_names(text: str, names: NameFilter | None = None) -> list[str]:
+    """The initiative names in ``text``, in text order."""
+    return _unique_names((names or NameFilter()).names_in(text))
 
 
-def _section_headings(passages: list[dict]) -> set[tuple[str, str]]:
-    parents: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+def _unique_names(mentions) -> list[str]:
+    seen, out = set(), []
+    for m in mentions:
+        if case_key(m.name) not in seen:
+            seen.add(case_key(m.name))
+            out.append(m.name)
+    return out
+
+
+def _parts(passage: dict, mentions) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(case key, its sentences) for each named case of a passage, in order of first mention.
+
+    A sentence belongs to every case named in it; a sentence without a name continues the case(s)
+    of the sentence before; sentences before the first name go to the first case."""
+    spans = sentences(passage["text"]) or [(0, len(passage["text"]))]
+    owners: list[list[str]] = []
+    for start, end in spans:
+        named = list(dict.fromkeys(case_key(m.name) for m in mentions if start <= m.start < end))
+        owners.append(named or (owners[-1] if owners else []))
+    first = next((o for o in owners if o), [case_key(mentions[0].name)])
+    parts: dict[str, list[tuple[int, int]]] = {}
+    for keys, span in zip(owners, spans):
+        for key in keys or first:
+            parts.setdefault(key, []).append(span)
+    return list(parts.items())
+
+
+def _labels_per_part(passage: dict, texts: list[str], scorer: Scorer | None, thresholds: dict[str, float]):
+    """For each part of a passage: {label: score} of the passage labels its sentences carry."""
+    labels = passage["labels"]
+    if len(texts) == 1:
+        return [{label: passage["scores"][label] for label in labels}]
+    if scorer is not None:
+        scores = scorer(texts)
+    else:  # evidence words in the part, weighted by the passage score
+        evidence = passage.get("evidence", {})
+        scores = [{label: passage["scores"][label] * sum(w.lower() in t.lower() for w in evidence.get(label, []))
+                   / max(1, len(evidence.get(label, []))) for label in labels} for t in texts]
+    out: list[dict[str, float]] = [{} for _ in texts]
+    for label in labels:
+        threshold = thresholds.get(label, 0.5) if scorer is not None else 1e-9
+        carried = [i for i, s in enumerate(scores) if s.get(label, 0.0) >= threshold]
+        if not carried:  # no part carries it alone: the one that carries it most
+            carried = [max(range(len(texts)), key=lambda i: scores[i].get(label, 0.0))]
+        for i in carried:
+            out[i][label] = round(min(passage["scores"][label], max(scores[i].get(label, 0.0),
+                                                                     thresholds.get(label, 0.5))), 4)
+    return out
+
+
+def _support(text: str, spans, evidence: dict[str, list[str]], labels) -> dict[str, list[str]]:
+    """Per label: the sentences with its evidence words, or all the case's sentences."""
+    found = {}
+    for label in labels:
+        words = [w.lower() for w in evidence.get(label, [])]
+        hits = [text[a:b].strip() for a, b in spans if any(w in text[a:b].lower() for w in words)]
+        found[label] = hits or [text[a:b].strip() for a, b in spans]
+    return found
+
+
+def _headings(passages: list[dict]) -> dict[str, set[str]]:
+    per_file: dict[str, set[str]] = {}
     for p in passages:
-        headings = p.get("headings") or []
-        for depth, heading in enumerate(headings):
-            parents.setdefault((p["file"], heading), set()).add(tuple(headings[:depth]))
-    return {key for key, seen in parents.items() if len(seen) >= 2}
+        per_file.setdefault(p["file"], set()).update(p.get("headings") or [])
+    return per_file
 
 
-def build_cases(passages: list[dict]) -> list[Case]:
-    """Tagged passages (in document order) into cases; sets each passage's ``case`` and ``case_names``.
+def build_inventory(passages: list[dict], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
+                    goal_names=()) -> Inventory:
+    """Tagged passages (in document order) into cases and findings without a name.
 
-    A passage without a name of its own belongs to the case last named in the same agenda item or
-    section; failing that, it becomes a case titled by its nearest heading that is not a standard
-    section heading ("Sagsfremstilling", "Beslutning" ...).
+    Sets each passage's ``case`` (its first case or None) and ``case_names``. ``scorer`` scores
+    texts per label (the tagger's ``scores``) to give each case the labels of its own sentences;
+    ``goal_names``: the taxonomy's goal and SDG names, which are never cases.
     """
-    repeated = _section_headings(passages)
+    thresholds = thresholds or {}
+    headings = _headings(passages)
+    documents: dict[str, str] = {}
+    for p in passages:
+        documents[p["file"]] = documents.get(p["file"], "") + "\n" + p["text"]
+    filters = {f: NameFilter(goal_names, h) for f, h in headings.items()}
     cases: dict[str, Case] = {}
-    last_named: dict[tuple, str] = {}
+    findings: list[Finding] = []
+    last: tuple[tuple, str] | None = None  # (heading path, case key) of the passage before
     for passage in passages:
-        context = (passage["file"],) + tuple(
-            h for h in passage.get("headings") or []
-            if h.lower().strip(" :.") not in SECTION_HEADINGS and (passage["file"], h) not in repeated)
-        names = explicit_names(passage["text"]) if passage["labels"] else []
-        heading = context[-1] if len(context) > 1 else ""
-        # "projektet Tusind nye træer" reads as "Tusind": a heading that starts with the name is the name
-        names = [heading if case_key(heading).startswith(case_key(n) + " ") else n for n in names]
-        if names:
-            last_named[context] = names[0]
+        context = (passage["file"], tuple(passage.get("headings") or []))
+        passage["case"], passage["case_names"] = None, []
         if not passage["labels"] or len(passage["text"].split()) < MIN_CASE_WORDS:
-            passage["case"], passage["case_names"] = None, []
+            last = None if passage["labels"] else last
             continue
-        from_heading = False
-        if not names and context in last_named:
-            names = [last_named[context]]
-        elif not names and len(context) >= 4:
-            # under a title, a section and a heading of its own: in a follow-up report, the case
-            names, from_heading = [context[-1]], True
-        elif not names:
-            names = capitalised_names(passage["text"])
-            if not names:
-                from_heading = True
-                names = [context[-1] if len(context) > 1 else f"{Path(passage['file']).name}, side {passage['page']}"]
+        mentions = filters[passage["file"]].names_in(passage["text"], documents[passage["file"]])
+        if not mentions and last and last[0] == context and CONTINUING.match(passage["text"]):
+            continuing = cases[last[1]]
+            mentions = []
+            parts = [(continuing.key, sentences(passage["text"]) or [(0, len(passage["text"]))])]
+        elif not mentions:
+            findings.append(Finding(passage["id"], passage["file"], passage["page"], list(passage["pages"]),
+                                    passage.get("heading", ""),
+                                    list(passage["labels"]), {l: passage["scores"][l] for l in passage["labels"]},
+                                    excerpt(passage["text"])))
+            last = None
+            continue
+        else:
+            for m in mentions:
+                cases.setdefault(case_key(m.name), Case(mask(m.name)))
+            parts = _parts(passage, mentions)
+        texts = [" ".join(passage["text"][a:b].strip() for a, b in spans) for _, spans in parts]
+        per_part = _labels_per_part(passage, texts, scorer, thresholds)
+        evidence = passage.get("evidence", {})
+        for (key, spans), text, labels in zip(parts, texts, per_part):
+            support = _support(passage["text"], spans, evidence, labels)
+            cases[key].add(passage, text, labels, evidence, support)
+        for m in mentions:
+            cases[case_key(m.name)].mentions.append(Mention(passage["id"], mask(m.name), m.start, m.end))
+        names = [cases[key].name for key, _ in parts]
         passage["case"], passage["case_names"] = names[0], names
-        for name in names:
-            case = cases.setdefault(case_key(name), Case(name, from_heading=from_heading))
-            case.add(passage)
-    return sorted(cases.values(), key=lambda c: (-c.best, c.name))
+        last = (context, parts[-1][0])
+    kept = [c for c in cases.values() if c.passages]
+    return Inventory(sorted(kept, key=lambda c: (-c.best, c.name)), findings)
+
+
+def build_cases(passages: list[dict], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
+                goal_names=()) -> list[Case]:
+    """The cases of ``build_inventory``, without the findings."""
+    return build_inventory(passages, scorer, thresholds, goal_names).cases
+
+
+def tagger_scorer(tagger) -> Scorer:
+    """Scores texts with a Tagger, per label: what ``build_inventory`` tags a case's sentences with."""
+    def score(texts: list[str]) -> list[dict[str, float]]:
+        return [dict(zip(tagger.labels, map(float, row))) for row in tagger.scores(texts)]
+    return score
+

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from casetagger.inventory.cases import Case
+from casetagger.inventory.cases import Case, Finding
 from casetagger.jsonl import write_jsonl
 from casetagger.taxonomy import Taxonomy
 
@@ -54,7 +54,8 @@ def case_row(case: Case, taxonomy: Taxonomy) -> dict:
         "documents": "; ".join(sorted(Path(f).name for f in case.documents)),
         "pages": pages_text(case.documents),
         "passages": len(case.passages),
-        "named_in_text": "no" if case.from_heading else "yes",
+        "reviewed": "yes" if case.reviewed else "no",
+        "support": " | ".join(f"{label}: {found[0].text}" for label, found in sorted(case.support.items()) if found),
         "excerpt": case.excerpt,
     }
 
@@ -73,7 +74,8 @@ def write_cases_csv(path: Path, cases: list[Case], taxonomy: Taxonomy) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8-sig"))
 
 
-def write_workbook(path: Path, cases: list[Case], passages: list[dict], taxonomy: Taxonomy) -> None:
+def write_workbook(path: Path, cases: list[Case], passages: list[dict], taxonomy: Taxonomy,
+                   findings: list[Finding] = ()) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -88,12 +90,17 @@ def write_workbook(path: Path, cases: list[Case], passages: list[dict], taxonomy
                         + [len(with_goal)])
     headers = {"case": "Sag", "goals": "Mål", "sdgs": "Verdensmål", "labels": "Etiketter", "scores": "Scorer",
                "best_score": "Bedste score", "documents": "Dokumenter", "pages": "Sider", "passages": "Afsnit",
-               "named_in_text": "Navngivet i teksten", "excerpt": "Uddrag"}
+               "reviewed": "Gennemset", "support": "Belæg", "excerpt": "Uddrag"}
     for goal in taxonomy.goals:
         sheet = book.create_sheet(_sheet_title(taxonomy.name_da(goal)))
         sheet.append(list(headers.values()))
         for case in (c for c in cases if goal in c.labels):
             sheet.append([safe_cell(v) for v in case_row(case, taxonomy).values()])
+    sheet = book.create_sheet("Fund uden navn")
+    sheet.append(["Id", "Fil", "Side", "Overskrift", "Etiketter", "Uddrag"])
+    for f in findings:
+        sheet.append([safe_cell(v) for v in (f.passage_id, Path(f.file).name, f.page, f.heading,
+                                             " ".join(taxonomy.name_da(l) for l in f.labels), f.excerpt)])
     sheet = book.create_sheet("Alle afsnit")
     sheet.append(["Id", "Fil", "Side", "Overskrift", "Sag", "Etiketter", "Tekst"])
     for p in passages:

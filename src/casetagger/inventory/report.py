@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from casetagger.inventory.cases import Case
+from casetagger.inventory.cases import Case, Finding
 from casetagger.inventory.export import atomic_write, pages_text
 from casetagger.taxonomy import Taxonomy
 
@@ -55,8 +55,14 @@ def charts(cases: list[Case], taxonomy: Taxonomy) -> dict[str, str]:
     return out
 
 
+SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
+
+
 def write_report(path: Path, cases: list[Case], passages: list[dict], documents: list[dict], taxonomy: Taxonomy,
-                 model: dict, top: int = 10) -> None:
+                 model: dict, findings: list[Finding] = (), top: int = 10) -> None:
+    skipped = [dict(d, name=Path(d["file"]).name, reason=SKIP_REASONS_DA.get(d["reason"], d["reason"]))
+               for d in documents if d["status"] == "SKIPPED"]
+    documents = [d for d in documents if d["status"] != "SKIPPED"]
     per_doc = Counter(p["file"] for p in passages)
     tagged_per_doc = Counter(p["file"] for p in passages if p["labels"])
     cases_per_doc = Counter(f for c in cases for f in c.documents)
@@ -67,7 +73,7 @@ def write_report(path: Path, cases: list[Case], passages: list[dict], documents:
         ranked = sorted((c for c in cases if goal in c.labels), key=lambda c: -c.scores[goal])
         by_goal.append({"id": goal, "name": taxonomy.name_da(goal), "total": len(ranked), "cases": [
             {"name": c.name, "score": c.scores[goal], "pages": pages_text(c.documents), "excerpt": c.excerpt,
-             "evidence": c.evidence.get(goal, []),
+             "evidence": c.evidence.get(goal, []), "support": [s.text for s in c.support.get(goal, [])][:2],
              "labels": [taxonomy.name_da(l) for l in taxonomy.ids if l in c.labels and l != goal]}
             for c in ranked[:top]]})
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
@@ -75,8 +81,10 @@ def write_report(path: Path, cases: list[Case], passages: list[dict], documents:
     html = template.render(
         charts={k: jinja2.utils.markupsafe.Markup(v) for k, v in charts(cases, taxonomy).items()},
         n_cases=len(cases), n_passages=len(passages), n_tagged=sum(bool(p["labels"]) for p in passages),
-        documents=coverage, problems=[d for d in coverage if d["status"] != "SUCCESS" or d["errors"]],
+        documents=coverage, skipped=skipped, problems=[d for d in coverage if d["status"] != "SUCCESS" or d["errors"]],
         by_goal=by_goal, model=model, taxonomy=taxonomy,
+        findings=[dict(f.to_dict(), name=Path(f.file).name, label_names=[taxonomy.name_da(l) for l in f.labels])
+                  for f in findings],
         goal_counts=[(taxonomy.name_da(g), sum(g in c.labels for c in cases)) for g in taxonomy.goals],
         sdg_counts=[(taxonomy.name_da(s), sum(s in c.labels for c in cases)) for s in taxonomy.sdgs])
     atomic_write(path, lambda tmp: tmp.write_text(html, encoding="utf-8"))

@@ -9,23 +9,25 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
+from casetagger.errors import CasetaggerError, Errors
+from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
 from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
-from casetagger.inventory.cases import build_cases
-from casetagger.inventory.privacy import mask, mask_document
+from casetagger.inventory.case_store import reviewed_inventory, save_inventory
+from casetagger.inventory.cases import build_inventory, tagger_scorer
+from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
 from casetagger.inventory.store import RunStore
 from casetagger.jsonl import write_jsonl
 from casetagger.model.tagger import Tagger
 
-OUTPUTS = ("passages.jsonl", "cases.csv", "inventory.xlsx", "report.html", "documents.jsonl")
+OUTPUTS = ("passages.jsonl", "cases.csv", "cases.jsonl", "inventory.xlsx", "report.html", "documents.jsonl")
 
 
 @dataclass
 class RunResult:
     out: Path
-    parsed: list[DocumentResult] = field(default_factory=list)  # this run's parses
+    parsed: list[DocumentResult] = field(default_factory=list)  # this run's parses, passages in the store
     skipped_done: list[Path] = field(default_factory=list)  # parsed in an earlier run
     skipped_not_pdf: list[Path] = field(default_factory=list)
     retagged: int = 0
@@ -49,6 +51,8 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         result.retagged = _tag_pending(store, tagger, version)
         # absolute paths: the review app finds the PDFs to show their pages from any directory
         pdfs, result.skipped_not_pdf = find_pdfs([Path(p).resolve() for p in paths])
+        if not pdfs:
+            raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
         todo = []
         for pdf in pdfs:
             try:
@@ -58,9 +62,10 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
             (result.skipped_done if done else todo).append(pdf)
         if on_plan:
             on_plan(todo)
-        for document in ingest_paths(todo, options, limits):
-            store.save_document(document)
-            _tag_pending(store, tagger, version)  # per document: a kill loses at most this one's tags
+        # workers parse, mask and tag; a document and its tags are stored in one transaction
+        for document in ingest_paths(todo, options, limits, finish=TagInWorker(tagger)):
+            store.save_document(document, version)
+            document.hand_off()  # they are in the store: a long batch must not hold them all
             result.parsed.append(document)
             if on_document:
                 on_document(document)
@@ -68,6 +73,20 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
     finally:
         store.close()
     return result
+
+
+class TagInWorker:
+    """Runs in each worker on its parsed document: masks the passages, then tags them.
+
+    The tagger is loaded once, in the parent, before the workers fork: they share it.
+    """
+
+    def __init__(self, tagger: Tagger):
+        self.tagger = tagger
+
+    def __call__(self, document: DocumentResult) -> DocumentResult:
+        document.passages = list(self.tagger.tag(mask_passage(p) for p in document.passages))
+        return document
 
 
 def _tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
@@ -82,10 +101,22 @@ def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult)
     # text and headings were masked when stored; file names and error messages are masked here
     passages = [dict(p, file=mask(p["file"])) for p in store.tagged_passages(tagger.model_version)]
     documents = [mask_document(d) for d in store.documents()]
-    cases = build_cases(passages)
+    documents += [mask_document(skipped_summary(p)) for p in result.skipped_not_pdf]
+    built = build_inventory(passages, tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
+                            [taxonomy.name_da(label) for label in taxonomy.ids])
+    # stored for the review app; the outputs show them with the analysts' edits applied
+    save_inventory(store.db, built)
+    inventory = reviewed_inventory(store.db)
+    names = inventory.case_of_passages()
+    for p in passages:
+        p["case_names"] = names.get(p["id"], [])
+        p["case"] = p["case_names"][0] if p["case_names"] else None
+    cases = inventory.cases
     write_passages(out / "passages.jsonl", passages)
     write_jsonl(out / "documents.jsonl", documents)
     write_cases_csv(out / "cases.csv", cases, taxonomy)
-    write_workbook(out / "inventory.xlsx", cases, passages, taxonomy)
-    write_report(out / "report.html", cases, passages, documents, taxonomy, tagger.card)
+    write_jsonl(out / "cases.jsonl", [c.to_dict() for c in cases])
+    findings = [f for f in inventory.findings if not f.case]
+    write_workbook(out / "inventory.xlsx", cases, passages, taxonomy, findings)
+    write_report(out / "report.html", cases, passages, documents, taxonomy, tagger.card, findings)
     result.documents, result.passages, result.cases = len(documents), len(passages), len(cases)

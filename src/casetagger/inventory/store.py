@@ -45,6 +45,19 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+TAG_FIELDS = ("scores", "labels", "evidence")
+
+
+def _untagged(passage: dict) -> dict:
+    return {k: v for k, v in passage.items() if k not in TAG_FIELDS and k != "model"}
+
+
+def _tag_rows(tagged: list[dict], model_version: str) -> list[tuple]:
+    stamp = now()
+    return [(row["id"], model_version, json.dumps({k: row[k] for k in TAG_FIELDS}, ensure_ascii=False), stamp)
+            for row in tagged]
+
+
 class RunStore:
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
@@ -67,10 +80,13 @@ class RunStore:
             return False
         return not (ocr and json.loads(row[1]).get("scanned_pages"))
 
-    def save_document(self, result: DocumentResult) -> None:
+    def save_document(self, result: DocumentResult, model_version: str | None = None) -> None:
+        """The document and its passages; with ``model_version``, passages tagged in the worker
+        (with ``scores``, ``labels``, ``evidence``) keep their tags in the same transaction."""
         doc_id = result.doc_id or f"file:{result.file}"
-        records = [(p["id"], doc_id, seq, json.dumps(mask_passage(p), ensure_ascii=False))
+        records = [(p["id"], doc_id, seq, json.dumps(mask_passage(_untagged(p)), ensure_ascii=False))
                    for seq, p in enumerate(result.passages)]
+        tagged = [p for p in result.passages if "scores" in p] if model_version else []
         with self.db:  # one transaction: the document and all its passages, or nothing
             if result.doc_id:  # an earlier failure of the same file that could not be hashed
                 self.db.execute("DELETE FROM documents WHERE doc_id = ?", (f"file:{result.file}",))
@@ -80,6 +96,7 @@ class RunStore:
                             (doc_id, result.file, result.status.value, result.pages,
                              json.dumps(result.summary(), ensure_ascii=False), now()))
             self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)", records)
+            self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
 
     def untagged(self, model_version: str) -> list[dict]:
         rows = self.db.execute(
@@ -89,12 +106,8 @@ class RunStore:
         return [json.loads(r[0]) for r in rows]
 
     def save_tags(self, tagged: list[dict], model_version: str) -> None:
-        stamp = now()
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", [
-                (row["id"], model_version,
-                 json.dumps({k: row[k] for k in ("scores", "labels", "evidence")}, ensure_ascii=False), stamp)
-                for row in tagged])
+            self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
 
     def set_meta(self, key: str, value) -> None:
         with self.db:

@@ -13,7 +13,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from casetagger.errors import CasetaggerError
-from casetagger.inventory.cases import build_cases
+from casetagger.inventory.case_store import reviewed_inventory
+from casetagger.review.case_routes import add_case_routes
 from casetagger.review.auth import csrf_token, make_session, read_session
 from casetagger.review.pages import page_png
 from casetagger.review.queue import progress, select, uncertainty
@@ -91,7 +92,9 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
 
     def load(store: ReviewStore) -> tuple[list[dict], dict[str, set[str]]]:
         passages = store.tagged_passages(model_version)
-        build_cases(passages)  # gives each passage its case name, as in the inventory
+        names = reviewed_inventory(store.db).case_of_passages()  # stored at run time, edits applied
+        for p in passages:
+            p["case"] = (names.get(p["id"]) or [None])[0]
         decided: dict[str, set[str]] = {}
         for d in store.decisions():
             decided.setdefault(d["passage_id"], set()).add(d["reviewer"])
@@ -246,6 +249,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
             store.add_reviewer(name, password)
             return page(request, "admin.html", reviewers=store.reviewers(), message=f"{name} er oprettet.")
 
+    add_case_routes(app, lambda: _store(folder), page, reviewer_of, check_csrf)
     return app
 
 

@@ -42,3 +42,36 @@ def corrections(folder: Path) -> list[dict]:
 
 def export_corrections(folder: Path, out: Path) -> int:
     return write_jsonl(out, corrections(folder))
+
+
+def case_spans(folder: Path) -> list[dict]:
+    """One row per passage that names a case: the text and the character offsets of each name, for
+    training a span model; cases an analyst marked "not a case" are rejected spans."""
+    from casetagger.inventory.case_store import reviewed_inventory
+
+    store = ReviewStore(folder)
+    try:
+        meta = store.get_meta("model") or {}
+        passages = {p["id"]: p for p in store.tagged_passages(meta.get("model_version", ""))}
+        inventory = reviewed_inventory(store.db)
+    finally:
+        store.close()
+    rows: dict[str, dict] = {}
+    for answer, cases in (("accept", inventory.cases), ("reject", inventory.rejected)):
+        for case in cases:
+            for m in case.mentions:
+                passage = passages.get(m.passage_id)
+                if passage is None:
+                    continue
+                row = rows.setdefault(m.passage_id, {
+                    "text": passage["text"], "spans": [], "rejected_spans": [],
+                    "meta": {"passage_id": m.passage_id, "file": mask(Path(passage["file"]).name),
+                             "page": passage["page"]}})
+                span = {"start": m.start, "end": m.end, "label": "CASE", "text": passage["text"][m.start:m.end],
+                        "case": case.name, "case_key": case.key, "reviewed": case.reviewed}
+                row["spans" if answer == "accept" else "rejected_spans"].append(span)
+    return [dict(row, answer="accept") for row in rows.values()]
+
+
+def export_case_spans(folder: Path, out: Path) -> int:
+    return write_jsonl(out, case_spans(folder))

@@ -1,0 +1,83 @@
+"""The review app's case view: rename, merge, split, "not a case", attach a finding without a name.
+
+Every edit is one row in ``case_edits`` and one entry in the append-only audit log, in one
+transaction; a retried request (same request id) saves once. Cases are read from the store as
+``casetagger run`` left them, with the edits replayed: nothing is rebuilt per request.
+"""
+
+import json
+import uuid
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from casetagger.inventory.case_store import ACTIONS, EditError, apply_edits, edits, ensure_tables, load_inventory
+from casetagger.inventory.store import now
+from casetagger.review.store import ReviewStore
+
+
+def save_edit(store: ReviewStore, reviewer: str, action: str, payload: dict, request_id: str) -> bool:
+    """Check the edit against the cases as they are, then store and audit it; False for a retry."""
+    ensure_tables(store.db)
+    with store.db:
+        store.db.execute("BEGIN IMMEDIATE")
+        if store.db.execute("SELECT 1 FROM case_edits WHERE request_id = ?", (request_id,)).fetchone():
+            return False
+        apply_edits(load_inventory(store.db), edits(store.db) + [{"action": action, "payload": payload}], strict=True)
+        store.db.execute("INSERT INTO case_edits (at, reviewer, action, payload, request_id) VALUES (?, ?, ?, ?, ?)",
+                         (now(), reviewer, action, json.dumps(payload, ensure_ascii=False), request_id))
+        store._audit(reviewer, payload.get("passage_id"), f"case_{action}", request_id, None, payload)
+        return True
+
+
+def add_case_routes(app: FastAPI, open_store, page, reviewer_of, check_csrf) -> None:
+    """Mount /cases on ``app``; the helpers are the app's own (store, page rendering, sign-in, CSRF)."""
+
+    def inventory(store: ReviewStore):
+        return apply_edits(load_inventory(store.db), edits(store.db))
+
+    @app.get("/cases", response_class=HTMLResponse)
+    def cases_view(request: Request):
+        reviewer_of(request)
+        with open_store() as store:
+            found = inventory(store)
+        return page(request, "cases.html", cases=found.cases, findings=[f for f in found.findings if not f.case],
+                    request_id=str(uuid.uuid4()), message=request.query_params.get("message", ""))
+
+    @app.get("/cases/{key}", response_class=HTMLResponse)
+    def case_view(request: Request, key: str):
+        reviewer_of(request)
+        with open_store() as store:
+            found = inventory(store)
+            texts = {p["id"]: p["text"] for p in store.tagged_passages(store.get_meta("model")["model_version"])}
+        case = next((c for c in found.cases if c.key == key), None)
+        if case is None:
+            raise HTTPException(404, "no such case")
+        return page(request, "case.html", case=case, others=[c for c in found.cases if c is not case], texts=texts,
+                    request_id=str(uuid.uuid4()))
+
+    @app.post("/cases/edit")
+    async def case_edit(request: Request):
+        reviewer = reviewer_of(request)
+        form = await request.form()
+        check_csrf(request, form.get("csrf"))
+        action = str(form.get("action", ""))
+        if action not in ACTIONS:
+            raise HTTPException(400, "unknown action")
+        payload = {"key": str(form.get("key", ""))}
+        if action in ("rename", "split"):
+            payload["name"] = str(form.get("name", "")).strip()
+        if action == "merge":
+            payload["target"] = str(form.get("target", ""))
+        if action == "split":
+            payload["passages"] = [str(p) for p in form.getlist("passages")]
+        if action == "attach":
+            payload["passage_id"] = str(form.get("passage_id", ""))
+        if action == "rename" and not payload["name"]:
+            raise HTTPException(400, "a case needs a name")
+        with open_store() as store:
+            try:
+                save_edit(store, reviewer, action, payload, str(form.get("request_id") or uuid.uuid4()))
+            except EditError as error:
+                raise HTTPException(409, str(error))
+        return RedirectResponse("/cases", status_code=303)
