@@ -114,7 +114,10 @@ class LinearTagger:
         return self
 
     def _fit_label(self, x: sparse.csr_matrix, y: np.ndarray, sample_weight) -> tuple[np.ndarray, float]:
-        if self.loss == "logistic":
+        smallest_class = int(np.bincount(y.astype(int), minlength=2).min())
+        # Platt scaling needs each class in every calibration fold; a label seen once or twice
+        # (a tiny retraining set) is fitted by logistic regression instead
+        if self.loss == "logistic" or smallest_class < 2:
             clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear",
                                      random_state=0).fit(x, y, sample_weight=sample_weight)
             return clf.coef_[0], float(clf.intercept_[0])
@@ -126,7 +129,7 @@ class LinearTagger:
         from sklearn.calibration import CalibratedClassifierCV
 
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=0, max_iter=5000)
-        calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=3, ensemble=False)
+        calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=min(3, smallest_class), ensemble=False)
         calibrated.fit(x, y, sample_weight=sample_weight)
         fitted = calibrated.calibrated_classifiers_[0]
         a, b = fitted.calibrators[0].a_, fitted.calibrators[0].b_  # p = 1 / (1 + exp(a * margin + b))
