@@ -65,7 +65,8 @@ def run_candidate(name: str, spec: dict, rows: list[dict], taxonomy: Taxonomy, b
             "spec": spec}
 
 
-def run_spacy_candidate(name: str, spec: dict, rows: list[dict], taxonomy: Taxonomy, seed: int) -> dict:
+def run_spacy_candidate(name: str, spec: dict, rows: list[dict], taxonomy: Taxonomy, seed: int,
+                        max_steps: int | None = None) -> dict:
     """spaCy's textcat trained from scratch per fold (its own config); thresholds on a dev slice."""
     import random
     import subprocess
@@ -103,7 +104,9 @@ def run_spacy_candidate(name: str, spec: dict, rows: list[dict], taxonomy: Taxon
             docbin(train[:cut], tmp / "train.spacy")
             docbin(train[cut:], tmp / "dev.spacy")
             subprocess.run([sys.executable, "-m", "spacy", "train", str(HERE / spec["config"]), "--output", str(tmp / "out"),
-                            "--paths.train", str(tmp / "train.spacy"), "--paths.dev", str(tmp / "dev.spacy")],
+                            "--paths.train", str(tmp / "train.spacy"), "--paths.dev", str(tmp / "dev.spacy")]
+                           + (["--training.max_steps", str(max_steps), "--training.eval_frequency",
+                               str(max(50, max_steps // 5))] if max_steps else []),
                            check=True, capture_output=True)
             model = spacy.load(tmp / "out" / "model-best")
             dev_y = label_matrix(train[cut:], labels)
@@ -128,21 +131,24 @@ def main() -> None:
     parser.add_argument("--only", default="")
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=1, help="genres trained in parallel")
+    parser.add_argument("--spacy-steps", type=int, default=None, help="spaCy training steps per fold")
     args = parser.parse_args()
     taxonomy = Taxonomy.load(args.taxonomy)
     rows = [r for r in load_corpus(args.corpus) if r.get("split") != "test"]
     base = TrainConfig.load(HERE / "configs" / "linear.yaml")
     candidates = yaml.safe_load(args.candidates.read_text(encoding="utf-8"))["candidates"]
     wanted = set(filter(None, args.only.split("|")))
-    results = json.loads(args.out.read_text()) if args.out.exists() else {}
     for name, spec in candidates.items():
         if wanted and name not in wanted:
             continue
         if spec.get("kind", "linear") == "spacy":
-            result = run_spacy_candidate(name, spec, rows, taxonomy, base.seed)
+            result = run_spacy_candidate(name, spec, rows, taxonomy, base.seed, args.spacy_steps)
+            result["spacy_steps"] = args.spacy_steps
         else:
             result = run_candidate(name, spec, rows, taxonomy, base, args.folds, args.jobs)
         print(f"{name}: leave-one-genre-out macro-F1 {result['logo']['all']['macro_f1']:.3f}", flush=True)
+        # read again before writing: another run may have added its candidates meanwhile
+        results = json.loads(args.out.read_text()) if args.out.exists() else {}
         results[name] = result
         args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
 
