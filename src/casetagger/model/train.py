@@ -8,7 +8,7 @@ import hashlib
 import json
 import platform
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -65,9 +65,18 @@ def out_of_fold_scores(texts: list[str], y: np.ndarray, labels: list[str], confi
     return scores
 
 
+def model_params(config: TrainConfig, taxonomy: Taxonomy) -> dict:
+    """The LinearTagger parameters; ``terms: true`` in the config takes the taxonomy's terms."""
+    params = dict(config.model)
+    if params.get("terms") is True:
+        params["terms"] = taxonomy.terms
+    return params
+
+
 def train_tagger(rows: list[dict], taxonomy: Taxonomy, config: TrainConfig, extra_card: dict | None = None) -> Tagger:
     """Fit on every passage not in the test split; thresholds from out-of-fold scores."""
     started = time.perf_counter()
+    config = replace(config, model=model_params(config, taxonomy))
     training = [r for r in rows if r.get("split") != "test"]
     texts = [r["text"] for r in training]
     y = label_matrix(training, taxonomy.ids)
