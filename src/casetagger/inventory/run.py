@@ -46,7 +46,7 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         store.set_meta("model", {"model_version": version, "card": tagger.card})
         # passages stored by an earlier run but not tagged by this model: a new model, or a kill
         # between parsing and tagging; no PDF is parsed again for them
-        result.retagged = _tag_pending(store, tagger, version)
+        result.retagged = tag_pending(store, tagger, version)
         # absolute paths: the review app finds the PDFs to show their pages from any directory
         pdfs, result.skipped_not_pdf = find_pdfs([Path(p).resolve() for p in paths])
         todo = []
@@ -60,7 +60,7 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
             on_plan(todo)
         for document in ingest_paths(todo, options, limits):
             store.save_document(document)
-            _tag_pending(store, tagger, version)  # per document: a kill loses at most this one's tags
+            tag_pending(store, tagger, version)  # per document: a kill loses at most this one's tags
             result.parsed.append(document)
             if on_document:
                 on_document(document)
@@ -70,7 +70,7 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
     return result
 
 
-def _tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
+def tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
     pending = store.untagged(version)
     if pending:
         store.save_tags(list(tagger.tag(pending)), version)

@@ -11,10 +11,12 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from casetagger.errors import CasetaggerError
 from casetagger.inventory.cases import build_cases
 from casetagger.review.auth import csrf_token, make_session, read_session
+from casetagger.review.model import ModelFollower
 from casetagger.review.pages import page_png
 from casetagger.review.queue import progress, select, uncertainty
 from casetagger.review.store import Conflict, Decision, ReviewStore
@@ -35,17 +37,17 @@ class NotSignedIn(Exception):
     pass
 
 
-def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
-    """The app for an inventory folder; ``secure_cookies`` for serving behind HTTPS (--allow-remote)."""
+def create_app(folder: Path, secure_cookies: bool = False, registry: Path | None = None) -> FastAPI:
+    """The app for an inventory folder; ``secure_cookies`` for serving behind HTTPS (--allow-remote);
+    it follows the current model of ``registry`` (default: the user's registry)."""
     folder = Path(folder)
     with _store(folder) as store:
         secret = store.install_secret()
         meta = store.get_meta("model") or {}
     if not meta:
         raise CasetaggerError(f"{folder}: no inventory here; run `casetagger run ... --out {folder}` first")
-    card, model_version = meta["card"], meta["model_version"]
-    taxonomy = Taxonomy.from_card(card)
-    thresholds = card["thresholds"]
+    taxonomy = Taxonomy.from_card(meta["card"])
+    model = ModelFollower(folder, meta, taxonomy, registry)
     keys = dict(zip(taxonomy.ids, KEYS))
     app = FastAPI(title="casetagger review", docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -57,6 +59,12 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response
+
+    @app.middleware("http")
+    async def current_model(request: Request, call_next):
+        if not request.url.path.startswith("/static"):
+            await run_in_threadpool(model.refresh)  # after `models use`, rollback or a promoted retrain
+        return await call_next(request)
 
     @app.exception_handler(NotSignedIn)
     async def to_login(request: Request, exc: NotSignedIn):
@@ -90,7 +98,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         return args
 
     def load(store: ReviewStore) -> tuple[list[dict], dict[str, set[str]]]:
-        passages = store.tagged_passages(model_version)
+        passages = store.tagged_passages(model.model_version)
         build_cases(passages)  # gives each passage its case name, as in the inventory
         decided: dict[str, set[str]] = {}
         for d in store.decisions():
@@ -133,7 +141,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         return response
 
     def one_passage(store: ReviewStore, passage_id: str) -> dict:
-        found = store.tagged_passages(model_version, passage_id)
+        found = store.tagged_passages(model.model_version, passage_id)
         if not found:
             raise HTTPException(404, "no such passage")
         return found[0]
@@ -144,7 +152,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         args = queue_args(request)
         with _store(folder) as store:
             passages, decided = load(store)
-        chosen = select(passages, decided, reviewer, thresholds, args["order"], args["label"], args["document"],
+        chosen = select(passages, decided, reviewer, model.thresholds, args["order"], args["label"], args["document"],
                         status or args["status"], args["q"])
         return args, passages, decided, chosen
 
@@ -153,7 +161,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         args, passages, decided, chosen = queue(request)
         documents = sorted({Path(p["file"]).name for p in passages})
         return page(request, "queue.html", passages=chosen[:300], total=len(chosen), args=args, documents=documents,
-                    query=urlencode(args), decided=decided, uncertainty=lambda p: uncertainty(p, thresholds))
+                    query=urlencode(args), decided=decided, uncertainty=lambda p: uncertainty(p, model.thresholds))
 
     @app.get("/next")
     def next_passage(request: Request):
@@ -179,7 +187,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
                       "next": order[here + 1] if 0 <= here < len(order) - 1 else None}
         return page(request, "passage.html", passage=passage, mine=mine, args=args, query=urlencode(args),
                     segments=highlight(passage["text"], [w for ws in passage.get("evidence", {}).values() for w in ws]),
-                    checked=set(mine["labels"]) if mine else set(passage["labels"]), thresholds=thresholds,
+                    checked=set(mine["labels"]) if mine else set(passage["labels"]), thresholds=model.thresholds,
                     request_id=str(uuid.uuid4()), neighbours=neighbours, conflict=None)
 
     @app.post("/p/{passage_id}")
@@ -192,7 +200,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         with _store(folder) as store:
             passage = one_passage(store, passage_id)
             decision = Decision(passage_id, reviewer, labels, passage["labels"], passage.get("scores", {}),
-                                model_version, (str(form.get("case_name", "")).strip() or None),
+                                model.model_version, (str(form.get("case_name", "")).strip() or None),
                                 bool(form.get("not_a_case")), str(form.get("comment", "")).strip())
             try:
                 store.save(decision, int(form.get("version", 0) or 0), str(form.get("request_id") or uuid.uuid4()))
