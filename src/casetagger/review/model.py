@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 from casetagger.errors import CasetaggerError
-from casetagger.inventory.run import tag_pending
 from casetagger.inventory.store import RunStore
 from casetagger.model.registry import Registry
 from casetagger.model.tagger import Tagger
@@ -45,6 +44,8 @@ class ModelFollower:
             except CasetaggerError:
                 self.following = wanted  # another taxonomy, or gone: keep showing the store's model
                 return False
+            from casetagger.inventory.run import tag_pending  # the ingest stack: only when re-tagging
+
             meta = {"model_version": tagger.model_version, "card": tagger.card}
             store = RunStore(self.folder)
             try:
