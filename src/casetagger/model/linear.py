@@ -97,7 +97,9 @@ class LinearTagger:
         rows = [[min(len(set(p.findall(text))), 3) / 3 if p else 0.0 for p in patterns] for text in prepared]
         return sparse.csr_matrix(np.asarray(rows, dtype=np.float32) * self.terms_weight)
 
-    def fit(self, texts: list[str], y: np.ndarray, sample_weight: np.ndarray | None = None) -> "LinearTagger":
+    def fit(self, texts: list[str], y: np.ndarray, sample_weight: np.ndarray | None = None,
+            on_label=None) -> "LinearTagger":
+        """``on_label(j)`` is called after each label's classifier is fitted (for progress bars)."""
         prepared = self._prepare(texts)
         self.word_vectorizer_ = self._word_vectorizer().fit(prepared)
         self.char_vectorizer_ = None
@@ -109,6 +111,8 @@ class LinearTagger:
             coef, intercept = self._fit_label(x, y[:, j], sample_weight)
             coefs.append(coef)
             intercepts.append(intercept)
+            if on_label is not None:
+                on_label(j)
         self.coef_ = np.asarray(coefs, dtype=np.float32)
         self.intercept_ = np.asarray(intercepts, dtype=np.float32)
         return self
