@@ -124,7 +124,7 @@ def _patched() -> bool:
         "casetagger.ingest.document", "casetagger.ingest.batch")
 
 
-@pytest.mark.parametrize("hostility, reason", [(_hang_on_hostile, "[E008] {path}: parsing took longer than 3.0 s"),
+@pytest.mark.parametrize("hostility, reason", [(_hang_on_hostile, "[E008] {path}: parsing took longer than 20.0 s"),
                                                (_fail_task_on_hostile, "[E024] {path}: the cluster could not finish")])
 def test_cluster_hostile_document_is_that_documents_failure(client, council_pdf, tmp_path, hostility, reason):
     folder = tmp_path / "in"
@@ -135,8 +135,9 @@ def test_cluster_hostile_document_is_that_documents_failure(client, council_pdf,
     client.run(hostility)
     try:
         started = time.monotonic()
-        result = run_inventory([folder], tmp_path / "out", cluster=client, limits=BatchLimits(timeout=3.0))
-        assert time.monotonic() - started < 50  # the hang was stopped, not waited out
+        # the timeout leaves the good document time on a loaded machine; the hang never ends by itself
+        result = run_inventory([folder], tmp_path / "out", cluster=client, limits=BatchLimits(timeout=20.0))
+        assert time.monotonic() - started < 90  # the hang was stopped, not waited out
     finally:
         client.run(_restore)
     assert set(client.run(_patched).values()) == {False}  # the next test sees honest workers
