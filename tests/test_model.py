@@ -8,8 +8,9 @@ import skops.io as sio
 from casetagger.corpus import load_corpus
 from casetagger.errors import CasetaggerError
 from casetagger.model.metrics import evaluate_sets
-from casetagger.model.tagger import DEFAULT_MODEL, Tagger
+from casetagger.model.tagger import Tagger
 from casetagger.model.train import TrainConfig, evaluate_rows, train_tagger
+from casetagger.resources import DEFAULT_MODEL
 from casetagger.taxonomy import Taxonomy
 
 

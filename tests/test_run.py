@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from casetagger.cli import app
 from casetagger.ingest import IngestOptions
 from casetagger.inventory.run import run_inventory
-from casetagger.model.tagger import DEFAULT_MODEL
+from casetagger.resources import DEFAULT_MODEL
 
 runner = CliRunner()
 CPR_LIKE = re.compile(r"\b\d{6}-?\d{4}\b")

@@ -64,7 +64,7 @@ def main(corpus: Path, taxonomy_path: Path, training: Path, reports: Path) -> No
     split = {s: [r for r in rows if r["split"] == s] for s in ("train", "dev", "test")}
     texts = {s: [r["text"] for r in v] for s, v in split.items()}
     gold = {s: label_matrix(v, labels) for s, v in split.items()}
-    config = TrainConfig.load(HERE / "configs" / "linear.yaml")
+    config = TrainConfig.load()  # the package's configs/linear.yaml
     linear_variants = {
         "linear: word n-grams": dict(config.model, char_ngrams=None),
         "linear: word + char n-grams (shipped)": dict(config.model),

@@ -129,7 +129,7 @@ def _print_results(results) -> None:
     err.print(table)
 
 
-TaxonomyOption = Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy file (default: corpus/taxonomy.yaml).")]
+TaxonomyOption = Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy file (default: the package's Gladsaxe taxonomy).")]
 
 
 @corpus_app.command("check")
@@ -181,7 +181,7 @@ def corpus_split_cli(
     err.print(f"{n} passage(s) assigned a split in {path}")
 
 
-ModelOption = Annotated[Path | None, typer.Option("--model", help="Model directory (default: models/casetagger-da).")]
+ModelOption = Annotated[Path | None, typer.Option("--model", help="Model directory (default: the registry's current model, else the shipped one).")]
 
 
 @app.command("tag")
@@ -246,7 +246,7 @@ def train_cli(
     corrections: Annotated[Path | None, typer.Option(help="Review folder or corrections JSONL: retrain into the registry.")] = None,
     corpus: Annotated[Path | None, typer.Option(help="Corpus file (default: corpus/passages.jsonl).")] = None,
     taxonomy: TaxonomyOption = None,
-    config: Annotated[Path | None, typer.Option(help="Training config (default: pipeline/configs/linear.yaml).")] = None,
+    config: Annotated[Path | None, typer.Option(help="Training config (default: the package's configs/linear.yaml).")] = None,
     registry: Annotated[Path | None, typer.Option(help="Model registry (default: $CASETAGGER_REGISTRY or ~/.local/share/casetagger/registry).")] = None,
     tolerance: Annotated[float, typer.Option(help="How far corpus test macro-F1 may fall for a promotion.")] = 0.02,
     force: Annotated[bool, typer.Option("--force", help="Promote even if the checks fail (says which it overrides).")] = False,

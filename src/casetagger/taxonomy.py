@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 
 from casetagger.errors import CasetaggerError, Errors
+from casetagger.resources import DEFAULT_TAXONOMY
 
-DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "corpus" / "taxonomy.yaml"
 
 
 @dataclass(frozen=True)

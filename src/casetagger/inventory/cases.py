@@ -3,7 +3,7 @@
 How a case is made (``build_inventory``):
 1. Each tagged passage is split into sentences; names are found in it with their character offsets
    (``inventory/names.py``: quotes, lead words, title-case names, acronyms, subjects; filtered by
-   goal names, headings, ``corpus/case_stoplist.yaml`` and a list of Danish first names).
+   goal names, headings, ``data/case_stoplist.yaml`` and a list of Danish first names).
 2. A case gets the sentences that name it or continue it, up to the next named case in the passage
    (sentences before the first name go to the first case).
 3. A passage label stays on a case only where the case's own sentences carry it: they are tagged

@@ -11,8 +11,8 @@ Candidates come from:
 - lists: a run "A og B" or "A, B" is split where each part is a name of its own.
 
 Filters are data, not code: the taxonomy's goal and SDG names, the document's headings,
-``corpus/case_stoplist.yaml`` (certifications, departments, committees, organisations) and
-``corpus/danish_first_names.txt`` (a name shaped like a person's is never a case).
+``data/case_stoplist.yaml`` (certifications, departments, committees, organisations) and
+``data/danish_first_names.txt`` (a name shaped like a person's is never a case).
 """
 
 import re
@@ -22,9 +22,7 @@ from pathlib import Path
 
 import yaml
 
-CORPUS = Path(__file__).resolve().parents[3] / "corpus"
-STOPLIST = CORPUS / "case_stoplist.yaml"
-FIRST_NAMES = CORPUS / "danish_first_names.txt"
+from casetagger.resources import CASE_STOPLIST, FIRST_NAMES
 
 UPPER = "A-ZÆØÅÄÖÜÉ"
 WORD = re.compile(rf"[\w][\w'’.&/-]*[\w]|[\w]")
@@ -260,7 +258,7 @@ def split_list(mention: Mention) -> list[Mention]:
 
 
 @lru_cache(maxsize=4)
-def _stoplist(path: Path = STOPLIST) -> tuple[frozenset, frozenset, tuple, frozenset]:
+def _stoplist(path: Path = CASE_STOPLIST) -> tuple[frozenset, frozenset, tuple, frozenset]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     names, words, suffixes = set(), set(), set()
     for group in data.values():
@@ -291,7 +289,7 @@ def looks_like_person(name: str) -> bool:
 class NameFilter:
     """Rejects candidates that are not initiatives: goal names, headings, stoplisted bodies, people."""
 
-    def __init__(self, goal_names=(), headings=(), stoplist: Path = STOPLIST):
+    def __init__(self, goal_names=(), headings=(), stoplist: Path = CASE_STOPLIST):
         self.goal_names = {case_key(n) for n in goal_names}
         self.headings = {case_key(h) for h in headings}
         self.names, self.words, self.suffixes, self.keep = _stoplist(stoplist)

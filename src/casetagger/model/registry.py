@@ -1,6 +1,6 @@
 """Versioned models in a registry directory, with one of them current.
 
-The shipped model stays in ``models/``; retrained versions go to the registry
+The shipped model stays in the package (``data/models/``); retrained versions go to the registry
 ($CASETAGGER_REGISTRY, default ~/.local/share/casetagger/registry). A version is written under a
 hidden staging name and renamed into place, and the pointer to the current version is replaced
 atomically, so an interrupted training never leaves a half-written version visible or the
@@ -17,7 +17,8 @@ from pathlib import Path
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.model.package import write_model
-from casetagger.model.tagger import DEFAULT_MODEL, Tagger
+from casetagger.model.tagger import Tagger
+from casetagger.resources import DEFAULT_MODEL
 
 STATE = "registry.json"
 

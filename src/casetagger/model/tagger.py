@@ -14,9 +14,9 @@ import skops.io as sio
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.model.linear import LinearTagger
 from casetagger.model.text import clean
+from casetagger.resources import DEFAULT_MODEL
 from casetagger.taxonomy import Taxonomy
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "casetagger-da"
 CARD = "model.json"
 WEIGHTS = "model.skops"
 # The weights file is a dict of numpy arrays and plain values (LinearTagger.to_arrays); loading

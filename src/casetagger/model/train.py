@@ -1,7 +1,7 @@
 """Training the shipped model: thresholds from cross-validation, the test split never seen.
 
 ``train_tagger`` is what ``casetagger train``, ``pipeline/project.yml`` and the retraining loop
-all call; the config file (``pipeline/configs/linear.yaml``) is the single source of truth.
+all call; the config file (``src/casetagger/data/configs/linear.yaml``) is the single source of truth.
 """
 
 import hashlib
@@ -21,9 +21,9 @@ from casetagger.model.linear import LinearTagger
 from casetagger.model.metrics import evaluate_sets
 from casetagger.model.tagger import Tagger
 from casetagger.model.thresholds import tune_thresholds
+from casetagger.resources import DEFAULT_CONFIG
 from casetagger.taxonomy import Taxonomy
 
-DEFAULT_CONFIG = Path(__file__).resolve().parents[3] / "pipeline" / "configs" / "linear.yaml"
 
 
 @dataclass
