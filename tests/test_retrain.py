@@ -153,3 +153,29 @@ def test_retrain_corrections_file_is_checked(tmp_path):
     path.write_text('{"accept": ["groen"]}\n', encoding="utf-8")
     with pytest.raises(CasetaggerError, match="line 1: a correction needs 'text'"):
         load_corrections(path)
+
+
+@pytest.mark.parametrize("corrupt_registry_json, detail", [
+    ('{"current": "v0001", "hist', "not JSON"),
+    ('["v0001"]', "it needs 'current' and a list 'history'"),
+    ('{"current": 3, "history": []}', "it needs 'current' and a list 'history'"),
+])
+def test_retrain_corrupt_registry_json_is_a_coded_error(tmp_path, monkeypatch, corrupt_registry_json, detail):
+    """A half-written or hand-edited registry.json once gave a JSONDecodeError traceback on every
+    command that loads the current model."""
+    from casetagger.errors import CasetaggerError
+
+    root = tmp_path / "reg"
+    root.mkdir()
+    (root / "registry.json").write_text(corrupt_registry_json, encoding="utf-8")
+    with pytest.raises(CasetaggerError, match=r"\[E210\]") as error:
+        Registry(root).current()
+    assert detail in str(error.value) and "registry.json" in str(error.value)
+    for args in (["models", "list", "--registry", str(root)], ["models", "use", "shipped", "--registry", str(root)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1 and "[E210]" in result.stderr and "Traceback" not in result.stderr
+    monkeypatch.setenv("CASETAGGER_REGISTRY", str(root))  # where `tag` without --model looks
+    passages = tmp_path / "p.jsonl"
+    passages.write_text('{"id": "a", "text": "Kommunen planter træer."}\n', encoding="utf-8")
+    result = runner.invoke(app, ["tag", "--in", str(passages), "--out", str(tmp_path / "t.jsonl")])
+    assert result.exit_code == 1 and "[E210]" in result.stderr

@@ -46,6 +46,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E208 = "{path}: no corrections found"
     E205 = "{path}: not a casetagger model file (its arrays are missing)"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
+    E209 = "{path}: training config is invalid: {detail}"
+    E210 = "{path}: the registry's state file is corrupt ({detail}); fix or remove it, the versions beside it are kept"
+    E211 = "{path}: bad model card ({detail})"
     # the follow-up draft
     E301 = "{path}: no inventory here; run `casetagger run ... --out {path}` first"
     E302 = "{path}: this taxonomy is not the one the model that tagged {folder} was trained for"

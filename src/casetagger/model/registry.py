@@ -17,7 +17,7 @@ from pathlib import Path
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.model.package import write_model
-from casetagger.model.tagger import Tagger
+from casetagger.model.tagger import Tagger, read_card
 from casetagger.resources import DEFAULT_MODEL
 
 STATE = "registry.json"
@@ -35,7 +35,16 @@ class Registry:
     # -- state: {"current": "v0002" or null (the shipped model), "history": ["v0001", "v0002"]}
     def state(self) -> dict:
         path = self.root / STATE
-        return json.loads(path.read_text()) if path.exists() else {"current": None, "history": []}
+        if not path.exists():
+            return {"current": None, "history": []}
+        try:
+            state = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise CasetaggerError(Errors.E210.format(path=path, detail=f"not JSON: {e}")) from None
+        if not isinstance(state, dict) or not isinstance(state.get("history"), list) \
+                or not (state.get("current") is None or isinstance(state["current"], str)):
+            raise CasetaggerError(Errors.E210.format(path=path, detail="it needs 'current' and a list 'history'"))
+        return state
 
     def _write_state(self, state: dict) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -65,7 +74,7 @@ class Registry:
         return self.path(self.current())
 
     def card(self, version: str) -> dict:
-        return json.loads((self.path(version) / "model.json").read_text(encoding="utf-8"))
+        return read_card(self.path(version))
 
     def add(self, tagger: Tagger) -> str:
         """Write a new version (not yet current); returns its name."""

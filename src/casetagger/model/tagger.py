@@ -24,6 +24,30 @@ WEIGHTS = "model.skops"
 TRUSTED_TYPES: list[str] = []
 
 
+CARD_FIELDS = ("name", "version", "labels", "thresholds", "taxonomy", "taxonomy_hash", "taxonomy_labels")
+
+
+def read_card(model_dir: Path) -> dict:
+    """The model card, checked: a hand-edited or truncated card is named, not a traceback."""
+    path = Path(model_dir) / CARD
+    try:
+        card = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CasetaggerError(Errors.E201.format(path=model_dir)) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise CasetaggerError(Errors.E211.format(path=path, detail=f"not JSON: {e}")) from None
+    if not isinstance(card, dict):
+        raise CasetaggerError(Errors.E211.format(path=path, detail="not a JSON object"))
+    missing = [key for key in CARD_FIELDS if key not in card]
+    if missing:
+        raise CasetaggerError(Errors.E211.format(path=path, detail=f"missing {', '.join(missing)}"))
+    thresholds = card["thresholds"]
+    if not isinstance(thresholds, dict) or not all(isinstance(t, (int, float)) for t in thresholds.values()) \
+            or set(thresholds) != set(card["labels"]):
+        raise CasetaggerError(Errors.E211.format(path=path, detail="'thresholds' needs a number for every label"))
+    return card
+
+
 class Tagger:
     def __init__(self, model: LinearTagger, thresholds: dict[str, float], card: dict):
         self.model = model
@@ -55,7 +79,7 @@ class Tagger:
         card_path, weights = path / CARD, path / WEIGHTS
         if not card_path.is_file() or not weights.is_file():
             raise CasetaggerError(Errors.E201.format(path=path))
-        card = json.loads(card_path.read_text(encoding="utf-8"))
+        card = read_card(path)
         if taxonomy is not None and taxonomy.hash != card["taxonomy_hash"]:
             raise CasetaggerError(Errors.E202.format(path=path, model_hash=card["taxonomy_hash"],
                                                      taxonomy_hash=taxonomy.hash))
@@ -66,6 +90,8 @@ class Tagger:
         if not isinstance(arrays, dict) or not {"params", "coef", "intercept", "word_terms"} <= set(arrays):
             raise CasetaggerError(Errors.E205.format(path=weights))
         model = LinearTagger.from_arrays(arrays)
+        if set(model.labels) != set(card["thresholds"]):
+            raise CasetaggerError(Errors.E211.format(path=card_path, detail="its labels are not the model file's"))
         return cls(model, card["thresholds"], card)
 
     def save(self, path: Path) -> None:

@@ -8,7 +8,8 @@ import hashlib
 import json
 import platform
 import time
-from dataclasses import asdict, dataclass, field
+import inspect
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import yaml
 
 from casetagger import __version__
 from casetagger.corpus import label_matrix
+from casetagger.errors import CasetaggerError, Errors
 from casetagger.model.linear import LinearTagger
 from casetagger.model.metrics import evaluate_sets
 from casetagger.model.tagger import Tagger
@@ -37,10 +39,42 @@ class TrainConfig:
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TrainConfig":
-        data = yaml.safe_load(Path(path or DEFAULT_CONFIG).read_text(encoding="utf-8"))
-        model = data.get("model", {})
+        path = Path(path or DEFAULT_CONFIG)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise CasetaggerError(Errors.E001.format(path=path)) from None
+        except yaml.YAMLError as e:
+            raise CasetaggerError(Errors.E209.format(path=path, detail=f"not YAML ({e})")) from None
+        return cls.from_dict(data, path)
+
+    @classmethod
+    def from_dict(cls, data: object, path: Path | str = "<dict>") -> "TrainConfig":
+        """Checked field by field: a typo or a wrong type is named before minutes of training."""
+        def invalid(detail: str) -> CasetaggerError:
+            return CasetaggerError(Errors.E209.format(path=path, detail=detail))
+
+        if not isinstance(data, dict):
+            raise invalid("it needs a mapping of settings")
+        unknown = set(data) - {f.name for f in fields(cls)}
+        if unknown:
+            raise invalid(f"unknown setting(s) {', '.join(sorted(map(str, unknown)))}")
+        kinds = {"name": str, "version": str, "seed": int, "cv_folds": int, "correction_weight": (int, float),
+                 "model": dict}
+        for key, value in data.items():
+            if not isinstance(value, kinds[key]) or isinstance(value, bool):
+                raise invalid(f"'{key}' has the wrong type ({type(value).__name__})")
+        if data.get("cv_folds", 2) < 2:
+            raise invalid("'cv_folds' must be at least 2")
+        model = dict(data.get("model", {}))
+        allowed = set(inspect.signature(LinearTagger).parameters) - {"labels"}
+        if set(model) - allowed:
+            raise invalid(f"unknown model parameter(s) {', '.join(sorted(map(str, set(model) - allowed)))} "
+                          f"(known: {', '.join(sorted(allowed))})")
         for key in ("word_ngrams", "char_ngrams"):
             if model.get(key) is not None:
+                if not (isinstance(model[key], list) and len(model[key]) == 2 and all(isinstance(n, int) for n in model[key])):
+                    raise invalid(f"model '{key}' must be two whole numbers, such as [1, 2]")
                 model[key] = tuple(model[key])
         return cls(**{**data, "model": model})
 
