@@ -16,20 +16,10 @@ from casetagger.taxonomy import Taxonomy
 
 
 @pytest.fixture(scope="module")
-def taxonomy():
-    return Taxonomy.load()
-
-
-@pytest.fixture(scope="module")
 def small_rows():
     """Sixty real corpus passages: enough to overfit, quick to train."""
     rows = [r for r in load_corpus() if r["split"] == "train"]
     return [dict(r) for r in rows[::17][:60]]
-
-
-@pytest.fixture(scope="module")
-def small_config():
-    return TrainConfig(cv_folds=2, model=dict(TrainConfig.load().model, min_df=1))
 
 
 def test_model_overfit_save_reload(tmp_path, taxonomy, small_rows, small_config):

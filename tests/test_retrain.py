@@ -11,8 +11,6 @@ from casetagger.model import registry as registry_module
 from casetagger.model.registry import Registry
 from casetagger.model.retrain import merge_corrections, retrain
 from casetagger.model.tagger import Tagger
-from casetagger.model.train import TrainConfig, train_tagger
-from casetagger.taxonomy import Taxonomy
 
 runner = CliRunner()
 
@@ -21,22 +19,6 @@ def correction(text, labels, when, taxonomy, pid="p"):
     return {"text": text, "accept": labels, "answer": "accept",
             "labels": {l: int(l in labels) for l in taxonomy.ids},
             "meta": {"passage_id": pid, "reviewer": "anna", "reviewed_at": when}}
-
-
-@pytest.fixture(scope="module")
-def taxonomy():
-    return Taxonomy.load()
-
-
-@pytest.fixture(scope="module")
-def small_corpus():
-    rows = load_corpus()
-    return [r for r in rows if r["split"] != "test"][::6] + [r for r in rows if r["split"] == "test"][::4]
-
-
-@pytest.fixture(scope="module")
-def config():
-    return TrainConfig(cv_folds=2, model=dict(TrainConfig.load().model, min_df=1))
 
 
 def test_retrain_merge_overrides_keeps_negatives_and_never_touches_test(taxonomy, small_corpus):
@@ -67,18 +49,19 @@ def test_retrain_holds_out_the_latest_fifth(taxonomy, small_corpus):
     assert not any(r["text"] in texts[8:] for r in merged.rows)
 
 
-def test_retrain_promotes_only_on_improvement(tmp_path, taxonomy, small_corpus, config, monkeypatch):
+def test_retrain_promotes_only_on_improvement(tmp_path, taxonomy, small_corpus, small_config, small_model,
+                                             monkeypatch):
     """The current model knows a sixth of the corpus; analysts correct 60 passages it never saw, with
     their own consistent reading (partnership passages are also about jobs). The retrained model
     does better on the held-out corrections: promoted. Demanding a whole point more on the corpus
     test split refuses the next one; --force overrides and says so."""
     registry = Registry(tmp_path / "reg")
-    registry.use(registry.add(train_tagger(small_corpus, taxonomy, config)))
+    registry.use(registry.add(Tagger.load(small_model)))  # the session's small model
     known = {r["id"] for r in small_corpus}
     pool = [r for r in load_corpus() if r["split"] == "train" and "sdg17" in r["labels"] and r["id"] not in known][:60]
     corrections = [correction(r["text"], sorted(set(r["labels"]) | {"sdg8"}), f"2026-03-01T{i // 60:02d}:{i % 60:02d}:00",
                               taxonomy, r["id"]) for i, r in enumerate(pool)]
-    outcome = retrain(small_corpus, corrections, taxonomy, config, registry, tolerance=0.05)
+    outcome = retrain(small_corpus, corrections, taxonomy, small_config, registry, tolerance=0.05)
     assert outcome.promoted, outcome.reasons
     assert registry.current() == outcome.version == "v0002"
     held = outcome.comparison["held_out_corrections"]
@@ -89,17 +72,22 @@ def test_retrain_promotes_only_on_improvement(tmp_path, taxonomy, small_corpus, 
     monkeypatch.setenv("CASETAGGER_REGISTRY", str(registry.root))
     assert Tagger.load(None, taxonomy).card["registry_version"] == "v0002"  # the default model is now v0002
 
-    refused = retrain(small_corpus, corrections, taxonomy, config, registry, tolerance=-1.0)
+    refused = retrain(small_corpus, corrections, taxonomy, small_config, registry, tolerance=-1.0)
     assert not refused.promoted and registry.current() == "v0002"
     assert any("more than the tolerance -1.0" in r for r in refused.reasons)
-    forced = retrain(small_corpus, corrections, taxonomy, config, registry, tolerance=-1.0, force=True)
+    forced = retrain(small_corpus, corrections, taxonomy, small_config, registry, tolerance=-1.0, force=True)
     assert forced.promoted and registry.current() == forced.version == "v0004"
     assert "promoted with --force, overriding the checks above" in forced.reasons
     assert registry.rollback() == "v0002" and registry.rollback() == "v0001" and registry.rollback() == "shipped"
 
 
-def test_retrain_interrupted_leaves_current_model_working(tmp_path, taxonomy, small_corpus, config, monkeypatch):
+def test_retrain_interrupted_leaves_current_model_working(tmp_path, taxonomy, small_corpus, small_config, small_model,
+                                                          monkeypatch):
+    from casetagger.model import retrain as retrain_module
+
     registry = Registry(tmp_path / "reg")
+    # the interruption is in writing, not training: the session's small model stands in for a new one
+    monkeypatch.setattr(retrain_module, "train_tagger", lambda *args, **kwargs: Tagger.load(small_model))
     corrections = [correction(r["text"], r["labels"], f"2026-04-01T00:00:{i:02d}", taxonomy, r["id"])
                    for i, r in enumerate(small_corpus[:10])]
 
@@ -111,7 +99,7 @@ def test_retrain_interrupted_leaves_current_model_working(tmp_path, taxonomy, sm
 
     monkeypatch.setattr(registry_module, "write_model", crash)
     with pytest.raises(KeyboardInterrupt):
-        retrain(small_corpus, corrections, taxonomy, config, registry, force=True)
+        retrain(small_corpus, corrections, taxonomy, small_config, registry, force=True)
     assert registry.versions() == [] and registry.current() == "shipped"
     assert Tagger.load(registry.current_path()).predict(["Kommunen planter træer i parken."])
 

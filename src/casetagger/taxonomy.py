@@ -12,7 +12,6 @@ from casetagger.errors import CasetaggerError, Errors
 from casetagger.resources import DEFAULT_TAXONOMY
 
 
-
 @dataclass(frozen=True)
 class Label:
     id: str

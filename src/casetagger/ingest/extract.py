@@ -8,9 +8,13 @@ the default; pdfplumber, below, stays for comparison. Nothing here knows about l
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.records import PageRecord, Rule, Word, clean_text
+
+if TYPE_CHECKING:  # imported where it is used: pdfplumber is slow to import
+    import pdfplumber
 
 EXTRACTORS = ("pdfium", "pdfplumber")
 DEFAULT_EXTRACTOR = "pdfium"

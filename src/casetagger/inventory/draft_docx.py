@@ -18,7 +18,8 @@ from docx.shared import Pt
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.inventory.draft import Draft, DraftCase, danish_date
-from casetagger.inventory.export import atomic_write, pages_text
+from casetagger.atomic import atomic_write
+from casetagger.inventory.export import pages_text
 from casetagger.inventory.privacy import mask
 
 SUGGESTION = "forslag"  # marks what no analyst has judged yet

@@ -6,13 +6,11 @@ tab or carriage return first) is escaped with a leading apostrophe.
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from casetagger.atomic import atomic_write
 from casetagger.inventory.cases import Case, Finding
 from casetagger.jsonl import write_jsonl
 from casetagger.taxonomy import Taxonomy
@@ -25,18 +23,6 @@ def safe_cell(value):
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters make the workbook unwritable
     return "'" + value if value.startswith(FORMULA_START) else value
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file beside ``path``: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are meant to be shared
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def pages_text(documents: dict[str, set[int]]) -> str:

@@ -25,7 +25,7 @@ import yaml
 from casetagger.resources import CASE_STOPLIST, FIRST_NAMES
 
 UPPER = "A-ZÆØÅÄÖÜÉ"
-WORD = re.compile(rf"[\w][\w'’.&/-]*[\w]|[\w]")
+WORD = re.compile(r"[\w][\w'’.&/-]*[\w]|[\w]")
 # lead words; as the tail of a compound too ("samkørselsinitiativet", "Delebilsordningen")
 LEADS = ("projektet", "indsatsen", "initiativet", "programmet", "forløbet", "partnerskabet", "ordningen",
          "kampagnen", "puljen", "tilbuddet", "netværket", "samarbejdet", "forsøget", "konceptet", "satsningen",
@@ -37,7 +37,7 @@ CONNECTORS = {"i", "for", "med", "til", "på", "af", "om", "fra", "mod", "uden",
 # words that end a name: auxiliaries, pronouns, conjunctions, common verbs of the register
 STOP = {"har", "er", "blev", "bliver", "skal", "kan", "vil", "var", "som", "der", "at", "hvor", "når", "hvis",
         "men", "så", "fordi", "mens", "samt", "eller", "både", "hvilket", "og", "nu", "også", "ikke", "allerede",
-        "endnu", "desuden", "derfor", "her", "der", "sammen", "blandt", "bl.a", "f.eks", "gennem", "efter", "siden",
+        "endnu", "desuden", "derfor", "her", "sammen", "blandt", "bl.a", "f.eks", "gennem", "efter", "siden",
         "indtil", "inden", "under", "hos", "ca", "cirka", "få", "får", "fik", "fået", "gør", "giver", "går", "ser",
         "tilbyder", "hjælper", "rummer", "omfatter", "består", "drives", "løber", "samler", "viser", "mødes",
         "åbnede", "åbnet", "startede", "startet", "igangsat", "igangsatte", "vedtaget", "godkendt", "afsluttet",
@@ -55,7 +55,7 @@ PLACE_PREPOSITIONS = {"i", "på", "ved", "fra", "mod", "langs", "nær", "omkring
 # sentence openers that are capitalised only because they open the sentence
 OPENERS = {"i", "med", "der", "det", "den", "de", "en", "et", "som", "efter", "for", "på", "til", "fra", "ved",
            "samtidig", "derudover", "desuden", "endelig", "også", "her", "hvor", "når", "da", "alle", "begge",
-           "samlet", "til", "under", "over", "siden", "inden", "ud", "uden", "mod", "om", "af", "hvis", "men",
+           "samlet", "under", "over", "siden", "inden", "ud", "uden", "mod", "om", "af", "hvis", "men",
            "og", "så", "både", "flere", "mange", "nogle", "andre", "disse", "denne", "dette", "vi", "man", "hver",
            "blandt", "fordi", "selv", "sammen", "heraf", "herefter", "dermed", "derfor", "yderligere", "ifølge"}
 ROLE_BEFORE = re.compile(r"\b(?:sagsbehandler|borgmester|rådmand|formand|næstformand|direktør|\w*chef|\w*leder|"
@@ -93,8 +93,8 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     for match in WORD.finditer(text, start, stop):
         word = match.group(0).rstrip(".")
         after = text[match.start() + len(word):match.start() + len(word) + 2]
-        punct = after[:1] if after[:1] in ",;:!?()\"“”„»«\n–" or after[:1] == "." and not (
-            word.lower() in ("bl", "f", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "inkl", "ekskl")) else ""
+        punct = after[:1] if after[:1] in ",;:!?()\"“”„»«\n–" or after[:1] == "." and (
+            word.lower() not in ("bl", "f", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "inkl", "ekskl")) else ""
         out.append((word, match.start(), match.start() + len(word), punct))
     return out
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import jinja2
 
 from casetagger.inventory.cases import Case, Finding
-from casetagger.inventory.export import atomic_write, pages_text
+from casetagger.atomic import atomic_write
+from casetagger.inventory.export import pages_text
 from casetagger.taxonomy import Taxonomy
 
 TEMPLATE = Path(__file__).with_name("report.html.j2")

@@ -8,7 +8,7 @@ model version: a new model re-tags stored passages without re-parsing any PDF.
 import json
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from casetagger.ingest.document import DocumentResult, Status
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS tags (
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 TAG_FIELDS = ("scores", "labels", "evidence")

@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from casetagger.errors import CasetaggerError, Errors
@@ -90,7 +90,7 @@ class Registry:
         state = self.state()
         state["history"] = [v for v in state["history"] if v != version] + [version]
         state["current"] = None if version == "shipped" else version
-        state["changed_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        state["changed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         self._write_state(state)
 
     def rollback(self) -> str:

@@ -14,7 +14,6 @@ import skops.io as sio
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.model.linear import LinearTagger
 from casetagger.model.text import clean
-from casetagger.resources import DEFAULT_MODEL
 from casetagger.taxonomy import Taxonomy
 
 CARD = "model.json"

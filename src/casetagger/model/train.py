@@ -5,10 +5,10 @@ all call; the config file (``src/casetagger/data/configs/linear.yaml``) is the s
 """
 
 import hashlib
+import inspect
 import json
 import platform
 import time
-import inspect
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -25,7 +25,6 @@ from casetagger.model.tagger import Tagger
 from casetagger.model.thresholds import tune_thresholds
 from casetagger.resources import DEFAULT_CONFIG
 from casetagger.taxonomy import Taxonomy
-
 
 
 @dataclass

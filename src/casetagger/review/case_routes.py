@@ -79,5 +79,5 @@ def add_case_routes(app: FastAPI, open_store, page, reviewer_of, check_csrf) -> 
             try:
                 save_edit(store, reviewer, action, payload, str(form.get("request_id") or uuid.uuid4()))
             except EditError as error:
-                raise HTTPException(409, str(error))
+                raise HTTPException(409, str(error)) from None
         return RedirectResponse("/cases", status_code=303)
