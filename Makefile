@@ -25,6 +25,7 @@ test-all: $(BIN)/casetagger
 
 lint: $(BIN)/casetagger
 	$(BIN)/ruff check src tests benchmarks pipeline
+	$(BIN)/mypy
 
 examples: $(BIN)/casetagger
 	$(BIN)/python tests/make_examples.py

@@ -6,7 +6,7 @@ Messages name the file and the reason in one line; the CLI prints them without a
 
 class ErrorsWithCodes(type):
     def __getattribute__(cls, code: str) -> str:
-        msg = super().__getattribute__(code)
+        msg: str = super().__getattribute__(code)
         if code.startswith("__"):
             return msg
         return f"[{code}] {msg}"

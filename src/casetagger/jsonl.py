@@ -3,12 +3,13 @@
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from casetagger.atomic import atomic_write
 from casetagger.errors import CasetaggerError, Errors
 
 
-def read_jsonl(path: Path) -> Iterator[dict]:
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     try:
         with Path(path).open(encoding="utf-8") as f:
             for number, line in enumerate(f, start=1):
@@ -27,7 +28,7 @@ def read_jsonl(path: Path) -> Iterator[dict]:
         raise CasetaggerError(Errors.E102.format(path=path, line="?", detail="not UTF-8 text")) from None
 
 
-def write_jsonl(path: Path, rows: Iterable[dict]) -> int:
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     """Write rows atomically (never half a file); returns how many."""
     count = 0
 

@@ -2,9 +2,11 @@
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -42,7 +44,7 @@ class Taxonomy:
         return cls.from_dict(data, source=str(path))
 
     @classmethod
-    def from_dict(cls, data: dict, source: str = "<dict>") -> "Taxonomy":
+    def from_dict(cls, data: dict[str, Any], source: str = "<dict>") -> "Taxonomy":
         def invalid(detail: str) -> CasetaggerError:
             return CasetaggerError(Errors.E101.format(path=source, detail=detail))
 
@@ -67,7 +69,7 @@ class Taxonomy:
                    str(data.get("municipality", "")), str(data.get("strategy", "")))
 
     @classmethod
-    def from_card(cls, card: dict) -> "Taxonomy":
+    def from_card(cls, card: Mapping[str, Any]) -> "Taxonomy":
         """The label set a model was trained for, as its card records it."""
         return cls.from_dict({"name": card["taxonomy"], "labels": card["taxonomy_labels"]})
 

@@ -10,6 +10,7 @@ import ctypes
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -153,7 +154,7 @@ _loose_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, ctypes.POINTER(raw.
 _origin = _fast(raw.FPDFText_GetCharOrigin, _I, _P, _I, _D, _D)
 
 
-def _read_chars(textpage, rotation: int, width: float, height: float) -> tuple[list[tuple], int]:
+def _read_chars(textpage, rotation: int, width: float, height: float) -> tuple[list[tuple[Any, ...]], int]:
     """(text, x0, top, x1, bottom, font) per character in content order; generated ones left out."""
     count = raw.FPDFText_CountChars(textpage)
     text = _page_text(textpage, count)
@@ -187,9 +188,9 @@ def _read_chars(textpage, rotation: int, width: float, height: float) -> tuple[l
     return chars, lost
 
 
-def _words(chars: list[tuple]) -> Iterator[tuple]:
+def _words(chars: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     """pdfplumber's extract_words: runs of one font and size, rows by top, split at gaps."""
-    run: list[tuple] = []
+    run: list[tuple[Any, ...]] = []
     for char in chars:
         font = char[5]
         if run and (run[-1][5].name, run[-1][5].size, run[-1][5].upright) != (font.name, font.size, font.upright):
@@ -200,9 +201,9 @@ def _words(chars: list[tuple]) -> Iterator[tuple]:
         yield from _run_words(run)
 
 
-def _run_words(run: list[tuple]) -> Iterator[tuple]:
+def _run_words(run: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     for row in _rows(run):
-        word: list[tuple] = []
+        word: list[tuple[Any, ...]] = []
         for char in row:
             if char[0].isspace():
                 yield from _merge(word)
@@ -216,7 +217,7 @@ def _run_words(run: list[tuple]) -> Iterator[tuple]:
         yield from _merge(word)
 
 
-def _rows(run: list[tuple]) -> list[list[tuple]]:
+def _rows(run: list[tuple[Any, ...]]) -> list[list[tuple[Any, ...]]]:
     """Cluster by top as pdfplumber does: sorted distinct tops, a gap over the tolerance splits."""
     tops = sorted({c[2] for c in run})
     cluster, index, last = 0, {}, None
@@ -225,7 +226,7 @@ def _rows(run: list[tuple]) -> list[list[tuple]]:
             cluster += 1
         index[top] = cluster
         last = top
-    rows: list[list[tuple]] = [[] for _ in range(cluster + 1)]
+    rows: list[list[tuple[Any, ...]]] = [[] for _ in range(cluster + 1)]
     for char in run:
         rows[index[char[2]]].append(char)
     for row in rows:
@@ -233,7 +234,7 @@ def _rows(run: list[tuple]) -> list[list[tuple]]:
     return rows
 
 
-def _merge(word: list[tuple]) -> Iterator[tuple]:
+def _merge(word: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     if word:
         yield ("".join(c[0] for c in word), min(c[1] for c in word), min(c[2] for c in word),
                max(c[3] for c in word), max(c[4] for c in word), word[0][5])

@@ -21,7 +21,7 @@ The structure other code reads (the Word follow-up draft, the review app), also 
     Case.name       the name as shown (masked for personal data)
     Case.labels     set of label ids the case's own sentences support
     Case.scores     label -> best score of the case's sentences
-    Case.support    label -> list of Support(text, passage_id, file, page): the sentences behind it
+    Case.support    label -> list[Any] of Support(text, passage_id, file, page): the sentences behind it
     Case.documents  file -> set of pages (``sources`` gives [{"document", "pages"}])
     Case.mentions   list of Mention(passage_id, name, start, end): the name's offsets in each passage
     Case.passages   passage ids, in document order
@@ -35,6 +35,7 @@ excerpt, and ``case`` once an analyst attaches it to a case.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from casetagger.inventory.names import LEADS, NameFilter, case_key  # noqa: F401  (case_key re-exported)
 from casetagger.inventory.privacy import mask
@@ -105,10 +106,10 @@ class Case:
         self.key = self.key or case_key(self.name)
 
     @property
-    def sources(self) -> list[dict]:
+    def sources(self) -> list[dict[str, Any]]:
         return [{"document": f, "pages": sorted(p)} for f, p in sorted(self.documents.items())]
 
-    def add(self, passage: dict, text: str, labels: dict[str, float], evidence: dict[str, list[str]],
+    def add(self, passage: dict[str, Any], text: str, labels: dict[str, float], evidence: dict[str, list[str]],
             support: dict[str, list[str]]) -> None:
         """This case's part of ``passage``: its sentences ``text``, the labels they support with
         scores, evidence words and the supporting sentences per label."""
@@ -131,7 +132,7 @@ class Case:
         if top > self.best or not self.excerpt:
             self.best, self.excerpt = max(top, self.best), excerpt(text)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "name": self.name, "labels": sorted(self.labels),
                 "scores": {k: round(v, 4) for k, v in sorted(self.scores.items())},
                 "support": {label: [vars(s) for s in found] for label, found in sorted(self.support.items())},
@@ -139,7 +140,7 @@ class Case:
                 "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Case":
+    def from_dict(cls, data: dict[str, Any]) -> "Case":
         return cls(data["name"], set(data["labels"]), dict(data["scores"]),
                    {s["document"]: set(s["pages"]) for s in data["sources"]}, {},
                    {label: [Support(**s) for s in found] for label, found in data["support"].items()},
@@ -176,7 +177,7 @@ class Finding:
     excerpt: str
     case: str | None = None  # the case an analyst attached it to
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(vars(self))
 
 
@@ -214,7 +215,7 @@ def _unique_names(mentions) -> list[str]:
     return out
 
 
-def _parts(passage: dict, mentions) -> list[tuple[str, list[tuple[int, int]]]]:
+def _parts(passage: dict[str, Any], mentions) -> list[tuple[str, list[tuple[int, int]]]]:
     """(case key, its sentences) for each named case of a passage, in order of first mention.
 
     A sentence belongs to every case named in it; a sentence without a name continues the case(s)
@@ -232,7 +233,7 @@ def _parts(passage: dict, mentions) -> list[tuple[str, list[tuple[int, int]]]]:
     return list(parts.items())
 
 
-def _labels_per_part(passage: dict, texts: list[str], scorer: Scorer | None, thresholds: dict[str, float]):
+def _labels_per_part(passage: dict[str, Any], texts: list[str], scorer: Scorer | None, thresholds: dict[str, float]):
     """For each part of a passage: {label: score} of the passage labels its sentences carry."""
     labels = passage["labels"]
     if len(texts) == 1:
@@ -265,14 +266,14 @@ def _support(text: str, spans, evidence: dict[str, list[str]], labels) -> dict[s
     return found
 
 
-def _headings(passages: list[dict]) -> dict[str, set[str]]:
+def _headings(passages: list[dict[str, Any]]) -> dict[str, set[str]]:
     per_file: dict[str, set[str]] = {}
     for p in passages:
         per_file.setdefault(p["file"], set()).update(p.get("headings") or [])
     return per_file
 
 
-def build_inventory(passages: list[dict], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
+def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
                     goal_names=()) -> Inventory:
     """Tagged passages (in document order) into cases and findings without a name.
 
@@ -288,7 +289,7 @@ def build_inventory(passages: list[dict], scorer: Scorer | None = None, threshol
     filters = {f: NameFilter(goal_names, h) for f, h in headings.items()}
     cases: dict[str, Case] = {}
     findings: list[Finding] = []
-    last: tuple[tuple, str] | None = None  # (heading path, case key) of the passage before
+    last: tuple[tuple[Any, ...], str] | None = None  # (heading path, case key) of the passage before
     for passage in passages:
         context = (passage["file"], tuple(passage.get("headings") or []))
         passage["case"], passage["case_names"] = None, []
@@ -326,7 +327,7 @@ def build_inventory(passages: list[dict], scorer: Scorer | None = None, threshol
     return Inventory(sorted(kept, key=lambda c: (-c.best, c.name)), findings)
 
 
-def build_cases(passages: list[dict], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
+def build_cases(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
                 goal_names=()) -> list[Case]:
     """The cases of ``build_inventory``, without the findings."""
     return build_inventory(passages, scorer, thresholds, goal_names).cases

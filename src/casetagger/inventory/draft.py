@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.inventory.case_store import reviewed_inventory
@@ -55,7 +56,7 @@ class DraftCase:
     goals: list[str]
     sdgs: list[str]
     sentences: list[str]
-    sources: list[dict]  # {"document": masked file name, "pages": [...]}
+    sources: list[dict[str, Any]]  # {"document": masked file name, "pages": [...]}
     accepted: bool
     suggested: set[str] = field(default_factory=set)  # labels no analyst has judged yet
     score: float = 0.0  # the model's score for ``goal``: the order within a goal
@@ -72,7 +73,7 @@ class Draft:
     taxonomy: Taxonomy
     cases: list[DraftCase]
     findings: list[Finding]
-    partial: list[dict]  # documents read only in part or not at all (masked summaries)
+    partial: list[dict[str, Any]]  # documents read only in part or not at all (masked summaries)
     left_out: int = 0  # cases left out by --reviewed-only
 
     def cases_of(self, goal: str) -> tuple[list[DraftCase], list[DraftCase]]:
@@ -81,7 +82,7 @@ class Draft:
         return told, [c for c in self.cases if goal in c.goals and c.goal != goal]
 
 
-def latest_decisions(decisions: list[dict]) -> dict[str, dict]:
+def latest_decisions(decisions: list[dict[str, Any]]) -> dict[str, dict]:
     """Passage id -> its latest decision by any reviewer (the latest wins, as in retraining)."""
     latest: dict[str, dict] = {}
     for d in sorted(decisions, key=lambda d: d["updated_at"]):

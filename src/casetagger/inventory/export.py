@@ -7,6 +7,7 @@ tab or carriage return first) is escaped with a leading apostrophe.
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -18,7 +19,7 @@ from casetagger.taxonomy import Taxonomy
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value):
+def safe_cell(value: object) -> object:
     if not isinstance(value, str):
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters make the workbook unwritable
@@ -29,7 +30,7 @@ def pages_text(documents: dict[str, set[int]]) -> str:
     return "; ".join(f"{Path(f).name} s. {', '.join(map(str, sorted(p)))}" for f, p in sorted(documents.items()))
 
 
-def case_row(case: Case, taxonomy: Taxonomy) -> dict:
+def case_row(case: Case, taxonomy: Taxonomy) -> dict[str, Any]:
     return {
         "case": case.name,
         "goals": "; ".join(taxonomy.name_da(l) for l in taxonomy.goals if l in case.labels),
@@ -46,7 +47,7 @@ def case_row(case: Case, taxonomy: Taxonomy) -> dict:
     }
 
 
-def write_passages(path: Path, passages: list[dict]) -> None:
+def write_passages(path: Path, passages: list[dict[str, Any]]) -> None:
     write_jsonl(path, passages)
 
 
@@ -60,7 +61,7 @@ def write_cases_csv(path: Path, cases: list[Case], taxonomy: Taxonomy) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8-sig"))
 
 
-def write_workbook(path: Path, cases: list[Case], passages: list[dict], taxonomy: Taxonomy,
+def write_workbook(path: Path, cases: list[Case], passages: list[dict[str, Any]], taxonomy: Taxonomy,
                    findings: list[Finding] = ()) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font

@@ -16,6 +16,7 @@ Filters are data, not code: the taxonomy's goal and SDG names, the document's he
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -258,7 +259,7 @@ def split_list(mention: Mention) -> list[Mention]:
 
 
 @lru_cache(maxsize=4)
-def _stoplist(path: Path = CASE_STOPLIST) -> tuple[frozenset, frozenset, tuple, frozenset]:
+def _stoplist(path: Path = CASE_STOPLIST) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     names, words, suffixes = set(), set(), set()
     for group in data.values():
@@ -272,7 +273,7 @@ def _stoplist(path: Path = CASE_STOPLIST) -> tuple[frozenset, frozenset, tuple, 
 
 
 @lru_cache(maxsize=4)
-def first_names(path: Path = FIRST_NAMES) -> frozenset:
+def first_names(path: Path = FIRST_NAMES) -> frozenset[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -289,7 +290,8 @@ def looks_like_person(name: str) -> bool:
 class NameFilter:
     """Rejects candidates that are not initiatives: goal names, headings, stoplisted bodies, people."""
 
-    def __init__(self, goal_names=(), headings=(), stoplist: Path = CASE_STOPLIST):
+    def __init__(self, goal_names: Iterable[str] = (), headings: Iterable[str] = (),
+                 stoplist: Path = CASE_STOPLIST) -> None:
         self.goal_names = {case_key(n) for n in goal_names}
         self.headings = {case_key(h) for h in headings}
         self.names, self.words, self.suffixes, self.keep = _stoplist(stoplist)

@@ -4,6 +4,7 @@ import io
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -59,8 +60,8 @@ def charts(cases: list[Case], taxonomy: Taxonomy) -> dict[str, str]:
 SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
 
 
-def write_report(path: Path, cases: list[Case], passages: list[dict], documents: list[dict], taxonomy: Taxonomy,
-                 model: dict, findings: list[Finding] = (), top: int = 10) -> None:
+def write_report(path: Path, cases: list[Case], passages: list[dict[str, Any]], documents: list[dict[str, Any]], taxonomy: Taxonomy,
+                 model: dict[str, Any], findings: list[Finding] = (), top: int = 10) -> None:
     skipped = [dict(d, name=Path(d["file"]).name, reason=SKIP_REASONS_DA.get(d["reason"], d["reason"]))
                for d in documents if d["status"] == "SKIPPED"]
     documents = [d for d in documents if d["status"] != "SKIPPED"]

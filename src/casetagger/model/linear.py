@@ -5,7 +5,9 @@ Character n-grams inside word boundaries let the model see the parts of Danish c
 """
 
 import weakref
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -30,17 +32,17 @@ class LinearTagger:
         self.max_features = max_features
         self.class_weight = class_weight
 
-    def _word_vectorizer(self, vocabulary=None) -> TfidfVectorizer:
+    def _word_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
         return TfidfVectorizer(ngram_range=self.word_ngrams, min_df=self.min_df, sublinear_tf=True,
                                max_features=self.max_features, token_pattern=r"(?u)\b\w+\b",
                                dtype=np.float32, vocabulary=vocabulary)
 
-    def _char_vectorizer(self, vocabulary=None) -> TfidfVectorizer:
+    def _char_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
         return TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, min_df=self.min_df,
                                sublinear_tf=True, max_features=self.max_features, dtype=np.float32,
                                vocabulary=vocabulary)
 
-    def to_arrays(self) -> dict:
+    def to_arrays(self) -> dict[str, Any]:
         """The learned state as plain arrays: compact on disk and safe to load (no objects)."""
         arrays = {"params": {k: list(v) if isinstance(v, tuple) else v for k, v in vars(self).items()
                              if not k.endswith("_")},
@@ -53,7 +55,7 @@ class LinearTagger:
         return arrays
 
     @classmethod
-    def from_arrays(cls, arrays: dict) -> "LinearTagger":
+    def from_arrays(cls, arrays: dict[str, Any]) -> "LinearTagger":
         params = dict(arrays["params"])
         for key in ("word_ngrams", "char_ngrams"):
             if params.get(key) is not None:
@@ -67,7 +69,8 @@ class LinearTagger:
         return model
 
     @staticmethod
-    def _restore(make, terms, idf) -> TfidfVectorizer:
+    def _restore(make: Callable[[dict[str, int]], TfidfVectorizer], terms: np.ndarray,
+                 idf: np.ndarray) -> TfidfVectorizer:
         vectorizer = make({str(term): i for i, term in enumerate(terms)})
         vectorizer.idf_ = idf
         return vectorizer
@@ -107,7 +110,8 @@ class LinearTagger:
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         x = self.transform(texts) if x is None else x
-        return 1.0 / (1.0 + np.exp(-(x @ self.coef_.T + self.intercept_)))
+        scores: np.ndarray = 1.0 / (1.0 + np.exp(-(x @ self.coef_.T + self.intercept_)))
+        return scores
 
     def evidence(self, text: str, label_indices: list[int], top: int = 5,
                  x: sparse.csr_matrix | None = None) -> dict[int, list[str]]:
@@ -156,9 +160,10 @@ class LinearTagger:
 
 # Per-model caches of work that depends only on the word, kept outside the model so they are
 # never saved with it.
-_TOKEN_FEATURES: "weakref.WeakKeyDictionary[LinearTagger, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
+_TOKEN_FEATURES: "weakref.WeakKeyDictionary[LinearTagger, dict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=8)
-def _char_analyser(vectorizer: TfidfVectorizer):
-    return vectorizer.build_analyzer()
+def _char_analyser(vectorizer: TfidfVectorizer) -> Callable[[str], list[str]]:
+    analyser: Callable[[str], list[str]] = vectorizer.build_analyzer()
+    return analyser

@@ -5,8 +5,9 @@ and ``model.skops``. Loading trusts an explicit list of types and nothing else: 
 """
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import skops.io as sio
@@ -14,6 +15,7 @@ import skops.io as sio
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.model.linear import LinearTagger
 from casetagger.model.text import clean
+from casetagger.schema import ModelCard, TaggedPassage
 from casetagger.taxonomy import Taxonomy
 
 CARD = "model.json"
@@ -26,7 +28,7 @@ TRUSTED_TYPES: list[str] = []
 CARD_FIELDS = ("name", "version", "labels", "thresholds", "taxonomy", "taxonomy_hash", "taxonomy_labels")
 
 
-def read_card(model_dir: Path) -> dict:
+def read_card(model_dir: Path) -> ModelCard:
     """The model card, checked: a hand-edited or truncated card is named, not a traceback."""
     path = Path(model_dir) / CARD
     try:
@@ -44,11 +46,11 @@ def read_card(model_dir: Path) -> dict:
     if not isinstance(thresholds, dict) or not all(isinstance(t, (int, float)) for t in thresholds.values()) \
             or set(thresholds) != set(card["labels"]):
         raise CasetaggerError(Errors.E211.format(path=path, detail="'thresholds' needs a number for every label"))
-    return card
+    return cast(ModelCard, card)
 
 
 class Tagger:
-    def __init__(self, model: LinearTagger, thresholds: dict[str, float], card: dict):
+    def __init__(self, model: LinearTagger, thresholds: dict[str, float], card: ModelCard):
         self.model = model
         self.labels: list[str] = list(model.labels)
         self.thresholds = np.array([thresholds[label] for label in self.labels], dtype=np.float32)
@@ -56,7 +58,7 @@ class Tagger:
 
     @property
     def version(self) -> str:
-        return self.card.get("version", "unknown")
+        return str(self.card.get("version", "unknown"))
 
     @property
     def model_version(self) -> str:
@@ -105,9 +107,10 @@ class Tagger:
     def predict(self, texts: list[str]) -> list[set[str]]:
         return [{self.labels[j] for j in np.flatnonzero(row >= self.thresholds)} for row in self.scores(texts)]
 
-    def tag(self, rows: Iterable[dict], batch_size: int = 512, evidence: bool = True) -> Iterator[dict]:
+    def tag(self, rows: Iterable[Mapping[str, Any]], batch_size: int = 512,
+            evidence: bool = True) -> Iterator[TaggedPassage]:
         """Each row (needs ``text``) comes back with ``scores``, ``labels`` and ``evidence``."""
-        batch: list[dict] = []
+        batch: list[Mapping[str, Any]] = []
         for row in rows:
             batch.append(row)
             if len(batch) >= batch_size:
@@ -116,13 +119,13 @@ class Tagger:
         if batch:
             yield from self._tag_batch(batch, evidence)
 
-    def _tag_batch(self, rows: list[dict], evidence: bool) -> Iterator[dict]:
+    def _tag_batch(self, rows: list[Mapping[str, Any]], evidence: bool) -> Iterator[TaggedPassage]:
         texts = [clean(row["text"]) for row in rows]
         x = self.model.transform(texts)
         scores = self.model.predict_proba(texts, x)
         for i, (row, row_scores) in enumerate(zip(rows, scores)):
             above = [j for j in np.argsort(-row_scores) if row_scores[j] >= self.thresholds[j]]
-            out = dict(row)
+            out = cast(TaggedPassage, dict(row))  # the row's own fields (a passage's) pass through
             out["scores"] = {label: round(float(s), 4) for label, s in zip(self.labels, row_scores)}
             out["labels"] = [self.labels[j] for j in above]
             if evidence:

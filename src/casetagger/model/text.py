@@ -1,6 +1,7 @@
 """Text normalisation shared by training and tagging, so both see the same input."""
 
 import re
+from typing import Any
 from functools import lru_cache
 
 WHITESPACE = re.compile(r"\s+")
@@ -18,7 +19,7 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def danish_lemmas():
+def danish_lemmas() -> Any:
     """spaCy's Danish lemma lookup table (spacy-lookups-data, a registry package: no download)."""
     from spacy.lookups import load_lookups
 

@@ -12,6 +12,7 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import yaml
@@ -24,6 +25,7 @@ from casetagger.model.metrics import evaluate_sets
 from casetagger.model.tagger import Tagger
 from casetagger.model.thresholds import tune_thresholds
 from casetagger.resources import DEFAULT_CONFIG
+from casetagger.schema import ModelCard
 from casetagger.taxonomy import Taxonomy
 
 
@@ -34,7 +36,7 @@ class TrainConfig:
     seed: int = 13
     cv_folds: int = 5
     correction_weight: float = 1.0  # weight of an analyst's correction against a corpus passage
-    model: dict = field(default_factory=dict)  # LinearTagger parameters
+    model: dict[str, Any] = field(default_factory=dict)  # LinearTagger parameters
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TrainConfig":
@@ -58,8 +60,8 @@ class TrainConfig:
         unknown = set(data) - {f.name for f in fields(cls)}
         if unknown:
             raise invalid(f"unknown setting(s) {', '.join(sorted(map(str, unknown)))}")
-        kinds = {"name": str, "version": str, "seed": int, "cv_folds": int, "correction_weight": (int, float),
-                 "model": dict}
+        kinds: dict[str, type | tuple[type, ...]] = {"name": str, "version": str, "seed": int, "cv_folds": int,
+                                                      "correction_weight": (int, float), "model": dict}
         for key, value in data.items():
             if not isinstance(value, kinds[key]) or isinstance(value, bool):
                 raise invalid(f"'{key}' has the wrong type ({type(value).__name__})")
@@ -78,7 +80,7 @@ class TrainConfig:
         return cls(**{**data, "model": model})
 
 
-def corpus_hash(rows: list[dict]) -> str:
+def corpus_hash(rows: list[dict[str, Any]]) -> str:
     canonical = sorted(json.dumps([r["id"], r["text"], sorted(r["labels"]), r.get("split")], ensure_ascii=False)
                        for r in rows)
     return hashlib.sha256("\n".join(canonical).encode()).hexdigest()[:16]
@@ -98,7 +100,7 @@ def out_of_fold_scores(texts: list[str], y: np.ndarray, labels: list[str], confi
     return scores
 
 
-def train_tagger(rows: list[dict], taxonomy: Taxonomy, config: TrainConfig, extra_card: dict | None = None) -> Tagger:
+def train_tagger(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainConfig, extra_card: dict[str, Any] | None = None) -> Tagger:
     """Fit on every passage not in the test split; thresholds from out-of-fold scores."""
     started = time.perf_counter()
     training = [r for r in rows if r.get("split") != "test"]
@@ -125,17 +127,17 @@ def train_tagger(rows: list[dict], taxonomy: Taxonomy, config: TrainConfig, extr
         "libraries": _library_versions(),
         **(extra_card or {}),
     }
-    return Tagger(model, dict(zip(taxonomy.ids, thresholds.tolist())), card)
+    return Tagger(model, dict(zip(taxonomy.ids, thresholds.tolist())), cast(ModelCard, card))
 
 
-def evaluate_rows(tagger: Tagger, rows: list[dict], taxonomy: Taxonomy) -> dict:
+def evaluate_rows(tagger: Tagger, rows: list[dict[str, Any]], taxonomy: Taxonomy) -> dict[str, Any]:
     """Gold rows carry ``text``, ``labels`` and optionally ``optional`` (labels scored neither way)."""
     predicted = tagger.predict([r["text"] for r in rows])
     return evaluate_sets([set(r["labels"]) for r in rows], predicted, taxonomy,
                          [set(r.get("optional", [])) for r in rows])
 
 
-def _library_versions() -> dict:
+def _library_versions() -> dict[str, Any]:
     import scipy
     import sklearn
     import skops
