@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def atomic_write(path: Path, write: Callable[[Path], None], mode: int = 0o644) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object], mode: int = 0o644) -> None:
     """``write`` fills the temporary path it is given; it is flushed to disk and moved to ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

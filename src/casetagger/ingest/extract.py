@@ -8,13 +8,13 @@ the default; pdfplumber, below, stays for comparison. Nothing here knows about l
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.records import PageRecord, Rule, Word, clean_text
 
 if TYPE_CHECKING:  # imported where it is used: pdfplumber is slow to import
-    import pdfplumber
+    import pdfplumber.pdf
 
 EXTRACTORS = ("pdfium", "pdfplumber")
 DEFAULT_EXTRACTOR = "pdfium"
@@ -38,7 +38,7 @@ def normalise_word(text: str) -> tuple[str, int]:
         return text, 0
     lost = 0
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         nonlocal lost
         if int(match.group(1)) in CID_BULLETS:
             return "•"
@@ -63,7 +63,7 @@ def check_file(path: Path, max_mb: int) -> None:
         raise CasetaggerError(Errors.E003.format(path=path))
 
 
-def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR):
+def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR) -> Any:
     """The PDF opened by the named extractor (a ``PdfiumSource`` or a ``PlumberSource``)."""
     if extractor == "pdfium":
         from casetagger.ingest.pdfium import PdfiumSource
@@ -100,7 +100,7 @@ class PlumberSource:
         self.pdf.close()
 
 
-def open_pdf(path: Path) -> "pdfplumber.PDF":  # noqa: F821
+def open_pdf(path: Path) -> "pdfplumber.pdf.PDF":  # noqa: F821
     import pdfplumber  # imported here: pdfplumber and pdfminer cost start-up time pdfium does not
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -115,7 +115,7 @@ def open_pdf(path: Path) -> "pdfplumber.PDF":  # noqa: F821
         raise CasetaggerError(Errors.E006.format(path=path, detail=detail)) from None
 
 
-def iter_pages(pdf: "pdfplumber.PDF", path: Path) -> Iterator[tuple[PageRecord, int]]:
+def iter_pages(pdf: "pdfplumber.pdf.PDF", path: Path) -> Iterator[tuple[PageRecord, int]]:
     """Yield each page's record and the number of glyphs lost to unmapped cids."""
     for number, page in enumerate(pdf.pages, start=1):
         try:
@@ -129,7 +129,7 @@ def iter_pages(pdf: "pdfplumber.PDF", path: Path) -> Iterator[tuple[PageRecord, 
         yield record, lost
 
 
-def _read_page(page, number: int) -> tuple[PageRecord, int]:
+def _read_page(page: Any, number: int) -> tuple[PageRecord, int]:
     width, height = float(page.width), float(page.height)
     words, lost = [], 0
     for w in page.extract_words(extra_attrs=["fontname", "size", "upright"]):

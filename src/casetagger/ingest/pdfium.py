@@ -67,7 +67,7 @@ class _Font:
 
     __slots__ = ("name", "size", "descent", "upright", "pdfminer_box")
 
-    def __init__(self, textpage, index: int, rotation: int):
+    def __init__(self, textpage: Any, index: int, rotation: int):
         obj = raw.FPDFText_GetTextObject(textpage, index)
         font = raw.FPDFTextObj_GetFont(obj) if obj else None
         name = _font_name(textpage, index)
@@ -89,7 +89,7 @@ class _Font:
         self.pdfminer_box = self.upright and rotation == 0 and self.descent is not None
 
 
-def _font_name(textpage, index: int) -> str:
+def _font_name(textpage: Any, index: int) -> str:
     flags = ctypes.c_int()
     size = raw.FPDFText_GetFontInfo(textpage, index, None, 0, flags)
     if size <= 0:
@@ -99,7 +99,7 @@ def _font_name(textpage, index: int) -> str:
     return buffer.value.decode("utf-8", "replace")
 
 
-def _page_text(textpage, count: int) -> str:
+def _page_text(textpage: Any, count: int) -> str:
     buffer = (ctypes.c_ushort * (count + 1))()
     raw.FPDFText_GetText(textpage, 0, count, buffer)
     return bytes(buffer)[: 2 * count].decode("utf-16-le", "replace")
@@ -140,10 +140,11 @@ def read_page(page: "pdfium.PdfPage", number: int) -> tuple[PageRecord, int]:
     return PageRecord(number, width, height, words, _image_area(page, width * height), rules=rules), lost
 
 
-def _fast(function, restype, *argtypes):
+def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
     """The same pdfium function with plain ctypes types: pypdfium2's pointer wrappers cost more
     per call than the call itself, and these run once or twice per character."""
     address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None  # a function the library exports
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
@@ -154,7 +155,7 @@ _loose_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, ctypes.POINTER(raw.
 _origin = _fast(raw.FPDFText_GetCharOrigin, _I, _P, _I, _D, _D)
 
 
-def _read_chars(textpage, rotation: int, width: float, height: float) -> tuple[list[tuple[Any, ...]], int]:
+def _read_chars(textpage: Any, rotation: int, width: float, height: float) -> tuple[list[tuple[Any, ...]], int]:
     """(text, x0, top, x1, bottom, font) per character in content order; generated ones left out."""
     count = raw.FPDFText_CountChars(textpage)
     text = _page_text(textpage, count)

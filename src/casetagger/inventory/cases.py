@@ -33,15 +33,21 @@ excerpt, and ``case`` once an analyst attaches it to a case.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from casetagger.inventory.names import LEADS, NameFilter, case_key  # noqa: F401  (case_key re-exported)
+from casetagger.inventory import names as name_rules
+from casetagger.inventory.names import LEADS, NameFilter, case_key
 from casetagger.inventory.privacy import mask
+
+if TYPE_CHECKING:
+    from casetagger.model.tagger import Tagger
 
 MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
 Scorer = Callable[[list[str]], list[dict[str, float]]]
+__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "build_inventory", "build_cases", "case_key",
+           "tagger_scorer", "LEADS"]
 ABBREVIATIONS = ("bl.a", "f.eks", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "inkl", "ekskl", "mv", "evt", "dvs",
                  "m.fl", "m.m", "osv", "ift", "vedr", "st", "stk")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»)]?\s+(?=[\"“„»(]?[A-ZÆØÅ0-9•])|\n+")
@@ -100,9 +106,9 @@ class Case:
     from_heading: bool = False
     reviewed: bool = False
     key: str = ""
-    parts: dict[str, dict] = field(default_factory=dict)  # passage id -> file, pages, labels {label: score}
+    parts: dict[str, dict[str, Any]] = field(default_factory=dict)  # passage id -> file, pages, labels {label: score}
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.key = self.key or case_key(self.name)
 
     @property
@@ -206,8 +212,9 @@ def case_names(text: str, names: NameFilter | None = None) -> list[str]:
     return _unique_names((names or NameFilter()).names_in(text))
 
 
-def _unique_names(mentions) -> list[str]:
-    seen, out = set(), []
+def _unique_names(mentions: Iterable[name_rules.Mention]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
     for m in mentions:
         if case_key(m.name) not in seen:
             seen.add(case_key(m.name))
@@ -215,7 +222,7 @@ def _unique_names(mentions) -> list[str]:
     return out
 
 
-def _parts(passage: dict[str, Any], mentions) -> list[tuple[str, list[tuple[int, int]]]]:
+def _parts(passage: dict[str, Any], mentions: list[name_rules.Mention]) -> list[tuple[str, list[tuple[int, int]]]]:
     """(case key, its sentences) for each named case of a passage, in order of first mention.
 
     A sentence belongs to every case named in it; a sentence without a name continues the case(s)
@@ -233,7 +240,8 @@ def _parts(passage: dict[str, Any], mentions) -> list[tuple[str, list[tuple[int,
     return list(parts.items())
 
 
-def _labels_per_part(passage: dict[str, Any], texts: list[str], scorer: Scorer | None, thresholds: dict[str, float]):
+def _labels_per_part(passage: dict[str, Any], texts: list[str], scorer: Scorer | None,
+                     thresholds: dict[str, float]) -> list[dict[str, float]]:
     """For each part of a passage: {label: score} of the passage labels its sentences carry."""
     labels = passage["labels"]
     if len(texts) == 1:
@@ -256,9 +264,10 @@ def _labels_per_part(passage: dict[str, Any], texts: list[str], scorer: Scorer |
     return out
 
 
-def _support(text: str, spans, evidence: dict[str, list[str]], labels) -> dict[str, list[str]]:
+def _support(text: str, spans: list[tuple[int, int]], evidence: dict[str, list[str]],
+             labels: Iterable[str]) -> dict[str, list[str]]:
     """Per label: the sentences with its evidence words, or all the case's sentences."""
-    found = {}
+    found: dict[str, list[str]] = {}
     for label in labels:
         words = [w.lower() for w in evidence.get(label, [])]
         hits = [text[a:b].strip() for a, b in spans if any(w in text[a:b].lower() for w in words)]
@@ -274,7 +283,7 @@ def _headings(passages: list[dict[str, Any]]) -> dict[str, set[str]]:
 
 
 def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
-                    goal_names=()) -> Inventory:
+                    goal_names: Iterable[str] = ()) -> Inventory:
     """Tagged passages (in document order) into cases and findings without a name.
 
     Sets each passage's ``case`` (its first case or None) and ``case_names``. ``scorer`` scores
@@ -328,12 +337,12 @@ def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None
 
 
 def build_cases(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
-                goal_names=()) -> list[Case]:
+                goal_names: Iterable[str] = ()) -> list[Case]:
     """The cases of ``build_inventory``, without the findings."""
     return build_inventory(passages, scorer, thresholds, goal_names).cases
 
 
-def tagger_scorer(tagger) -> Scorer:
+def tagger_scorer(tagger: "Tagger") -> Scorer:
     """Scores texts with a Tagger, per label: what ``build_inventory`` tags a case's sentences with."""
     def score(texts: list[str]) -> list[dict[str, float]]:
         return [dict(zip(tagger.labels, map(float, row))) for row in tagger.scores(texts)]

@@ -82,15 +82,15 @@ class Draft:
         return told, [c for c in self.cases if goal in c.goals and c.goal != goal]
 
 
-def latest_decisions(decisions: list[dict[str, Any]]) -> dict[str, dict]:
+def latest_decisions(decisions: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Passage id -> its latest decision by any reviewer (the latest wins, as in retraining)."""
-    latest: dict[str, dict] = {}
+    latest: dict[str, dict[str, Any]] = {}
     for d in sorted(decisions, key=lambda d: d["updated_at"]):
         latest[d["passage_id"]] = d
     return latest
 
 
-def review_case(case: Case, latest: dict[str, dict], sole: set[str]) -> CaseReview | None:
+def review_case(case: Case, latest: dict[str, dict[str, Any]], sole: set[str]) -> CaseReview | None:
     """The analysts' judgement of ``case``; None when every passage of it was marked not a case.
     ``sole``: the passages that name this case and no other."""
     decided = [latest[pid] for pid in case.passages if pid in latest]
@@ -138,13 +138,14 @@ def case_sentences(case: Case, texts: dict[str, str], labels: list[str]) -> list
     for label in ordered:
         for s in case.support.get(label, []):
             offer(s.text, s.passage_id, max(0, texts.get(s.passage_id, "").find(s.text)))
-    chosen, words = [], 0
+    chosen: list[str] = []
+    words = 0
     for sentence in found:  # in order of preference
         if len(chosen) == MAX_SENTENCES or (len(chosen) >= 2 and words >= MAX_CASE_WORDS):
             break
         chosen.append(sentence)
         words += len(sentence.split())
-    return [_shorten(s) for s in sorted(chosen, key=found.get)]
+    return [_shorten(s) for s in sorted(chosen, key=lambda s: found[s])]
 
 
 def default_period(files: list[str], today: date) -> str:

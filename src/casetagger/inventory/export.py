@@ -6,6 +6,7 @@ tab or carriage return first) is escaped with a leading apostrophe.
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from casetagger.taxonomy import Taxonomy
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value: object) -> object:
+def safe_cell(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters make the workbook unwritable
@@ -62,7 +63,7 @@ def write_cases_csv(path: Path, cases: list[Case], taxonomy: Taxonomy) -> None:
 
 
 def write_workbook(path: Path, cases: list[Case], passages: list[dict[str, Any]], taxonomy: Taxonomy,
-                   findings: list[Finding] = ()) -> None:
+                   findings: Sequence[Finding] = ()) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
