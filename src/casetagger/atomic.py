@@ -2,12 +2,15 @@
 
 Readers (another process, a crashed run resumed) see the old file or the new one, never half of
 one. Model directories are staged and renamed the same way, a folder at a time
-(``model/package.py``).
+(``model/package.py``). A read-modify-write that other processes may do at the same moment
+(the registry's version numbers and current pointer) holds ``locked`` around it.
 """
 
+import fcntl
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -26,3 +29,17 @@ def atomic_write(path: Path, write: Callable[[Path], object], mode: int = 0o644)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on the file ``path`` (created if missing) for the ``with`` block: other
+    processes, and other threads opening it, wait. The kernel drops it if the holder dies."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
