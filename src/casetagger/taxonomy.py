@@ -8,10 +8,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.resources import DEFAULT_TAXONOMY
+from casetagger.resources import DEFAULT_TAXONOMY, read_yaml
 
 
 @dataclass(frozen=True)
@@ -35,13 +34,7 @@ class Taxonomy:
     @classmethod
     def load(cls, path: Path | None = None) -> "Taxonomy":
         path = Path(path or DEFAULT_TAXONOMY)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise CasetaggerError(Errors.E001.format(path=path)) from None
-        except yaml.YAMLError as e:
-            raise CasetaggerError(Errors.E101.format(path=path, detail=f"not YAML ({e})")) from None
-        return cls.from_dict(data, source=str(path))
+        return cls.from_dict(read_yaml(path, Errors.E101), source=str(path))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "<dict>") -> "Taxonomy":

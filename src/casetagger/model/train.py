@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
-import yaml
 
 from casetagger import __version__
 from casetagger.corpus import label_matrix
@@ -24,7 +23,7 @@ from casetagger.model.linear import LinearTagger
 from casetagger.model.metrics import evaluate_sets
 from casetagger.model.tagger import Tagger
 from casetagger.model.thresholds import tune_thresholds
-from casetagger.resources import DEFAULT_CONFIG
+from casetagger.resources import DEFAULT_CONFIG, read_yaml
 from casetagger.schema import ModelCard
 from casetagger.taxonomy import Taxonomy
 
@@ -41,13 +40,7 @@ class TrainConfig:
     @classmethod
     def load(cls, path: Path | None = None) -> "TrainConfig":
         path = Path(path or DEFAULT_CONFIG)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise CasetaggerError(Errors.E001.format(path=path)) from None
-        except yaml.YAMLError as e:
-            raise CasetaggerError(Errors.E209.format(path=path, detail=f"not YAML ({e})")) from None
-        return cls.from_dict(data, path)
+        return cls.from_dict(read_yaml(path, Errors.E209), path)
 
     @classmethod
     def from_dict(cls, data: object, path: Path | str = "<dict>") -> "TrainConfig":
