@@ -10,7 +10,7 @@ BIN = $(VENV)/bin
 $(BIN)/casetagger: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,cluster]"
 	touch $@
 
 demo: $(BIN)/casetagger
@@ -35,3 +35,4 @@ bench: $(BIN)/casetagger
 	$(BIN)/python benchmarks/tag.py
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/draft.py
+	$(BIN)/python benchmarks/review.py

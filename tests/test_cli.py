@@ -120,3 +120,15 @@ def test_cli_os_errors_are_one_line(tmp_path, args):
     result = runner.invoke(app, args)
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) <= 2
+
+
+def test_cli_run_on_a_read_only_store_is_one_coded_error_and_stays_read_only(tmp_path, council_pdf, bad_files):
+    """A store marked read-only was made writable behind its owner's back."""
+    import stat
+
+    out = tmp_path / "inventory"
+    assert runner.invoke(app, ["run", str(council_pdf), "--out", str(out)]).exit_code == 0
+    (out / "casetagger.sqlite").chmod(0o400)
+    result = runner.invoke(app, ["run", str(bad_files["corrupt"]), "--out", str(out)])
+    assert result.exit_code == 1 and "[E401]" in result.stderr and "Traceback" not in result.stderr
+    assert stat.S_IMODE((out / "casetagger.sqlite").stat().st_mode) == 0o400

@@ -7,10 +7,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from casework import CASEWORK
 from fastapi.testclient import TestClient
+from pdfgen import build_pdf
 from typer.testing import CliRunner
 
 from casetagger.cli import app as cli
+from casetagger.inventory.run import run_inventory
 from casetagger.review.app import create_app
 from casetagger.review.export import corrections
 from casetagger.review.queue import cohen_kappa
@@ -19,16 +22,32 @@ from casetagger.review.store import ReviewStore
 PASSWORDS = {"anna": "anna-hemmelig-1", "bo": "bo-hemmelig-22"}
 
 
+def add_reviewers(out: Path, reviewers: dict[str, str], admins=()) -> Path:
+    store = ReviewStore(out)
+    store.ensure_admin()
+    for name, password in reviewers.items():
+        store.add_reviewer(name, password, is_admin=name in admins)
+    store.close()
+    return out
+
+
+def make_inventory(tmp_path_factory, council_pdf, reviewers: dict[str, str], agenda_name="dagsorden.pdf",
+                   admins=()):
+    """An inventory of the council agenda (under ``agenda_name``) and a plan, with reviewers: for
+    tests that need a file name the session's inventory does not have."""
+    docs = tmp_path_factory.mktemp("review_docs")
+    shutil.copy(council_pdf, docs / agenda_name)
+    build_pdf(docs / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
+    out = tmp_path_factory.mktemp("review_inventory")
+    run_inventory([docs], out)
+    return add_reviewers(out, reviewers, admins)
+
+
 @pytest.fixture(scope="module")
 def with_reviewers(inventory, tmp_path_factory):
     """The session's inventory with an admin and two reviewers (scrypt is slow: once per module)."""
-    out = Path(shutil.copytree(inventory[0], tmp_path_factory.mktemp("review") / "inventory"))
-    store = ReviewStore(out)
-    store.ensure_admin()
-    for name, password in PASSWORDS.items():
-        store.add_reviewer(name, password)
-    store.close()
-    return out
+    return add_reviewers(Path(shutil.copytree(inventory[0], tmp_path_factory.mktemp("review") / "inventory")),
+                         PASSWORDS)
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
 """The ``casetagger`` command line: thin commands over the library's functions."""
 
+import errno
 import functools
+import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -34,7 +36,16 @@ class App(typer.Typer):
                 except OSError as e:  # a folder given as a file, a file as a folder, no permission ...
                     if STATE["debug"]:
                         raise
+                    if e.errno == errno.ENOSPC:
+                        fail(Errors.E402.format(path=e.filename or kw.get("out") or "the output"))
                     fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "))
+                except sqlite3.Error as e:  # the run's store: read-only, disk full
+                    if STATE["debug"]:
+                        raise
+                    from casetagger.inventory.store import store_problem
+
+                    folder = kw.get("out") or kw.get("folder")
+                    fail(store_problem(Path(folder) / "casetagger.sqlite" if folder else "the store", e))
 
             return register(wrapper)
 
@@ -79,31 +90,34 @@ def ingest_cli(
     from casetagger.ingest.document import IngestOptions, Status
     from casetagger.jsonl import write_jsonl
 
+    from casetagger.inventory.privacy import mask
+
     pdfs, skipped = find_pdfs(paths)
     for path in skipped:
-        err.print(f"skipped (not a PDF): {path}", highlight=False)
+        err.print(f"skipped (not a PDF): {mask(str(path)) if mask_personal_data else path}", highlight=False)
     if not pdfs:
         fail(Errors.E019.format(paths=", ".join(map(str, paths))))
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     options = IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr, extractor=extractor)
-    from casetagger.inventory.privacy import mask_document, mask_passage
+    from casetagger.inventory.privacy import mask_document, mask_passages
 
     def unchanged(row: dict) -> dict:
         return row
 
-    passage_out, document_out = (mask_passage, mask_document) if mask_personal_data else (unchanged, unchanged)
+    # passages are masked in the workers, where the timeout holds; summaries here (short strings)
+    finish, document_out = (mask_passages, mask_document) if mask_personal_data else (None, unchanged)
     results = []
 
     def passages():  # written as each document arrives; only the summaries are kept
-        for result in ingest_paths(pdfs, options, limits):
-            yield from (passage_out(p) for p in result.hand_off())
+        for result in ingest_paths(pdfs, options, limits, finish=finish):
+            yield from result.hand_off()
             results.append(result)
 
     n = write_jsonl(out, passages())
     if documents:
         rows = [r.summary() for r in results] + [skipped_summary(p) for p in skipped]
         write_jsonl(documents, (document_out(row) for row in rows))
-    _print_results(results)
+    _print_results(results, masked=mask_personal_data)
     err.print(f"{n} passages from {len(results)} document(s) written to {out} ({_failed_and_partial(results)})",
               highlight=False)
     if any(r.status is Status.FAILURE for r in results):
@@ -119,13 +133,17 @@ def _failed_and_partial(results) -> str:
     return f"{failed} failed, {partial} read in part"
 
 
-def _print_results(results) -> None:
+def _print_results(results, masked: bool = True) -> None:
+    """The console table; file names and messages masked as the output is (consoles end up in logs)."""
+    from casetagger.inventory.privacy import mask
+
+    show = mask if masked else str
     table = Table("status", "file", "pages", "passages", "errors / warnings", box=None)
     for r in results:
         notes = "; ".join(r.errors + r.warnings)
         colour = {"SUCCESS": "green", "PARTIAL": "yellow", "FAILURE": "red"}[r.status.value]
-        table.add_row(Text(r.status.value, style=colour), Path(r.file).name, str(r.pages),
-                      str(r.n_passages), notes)
+        table.add_row(Text(r.status.value, style=colour), show(Path(r.file).name), str(r.pages),
+                      str(r.n_passages), show(notes))
     err.print(table)
 
 
@@ -331,7 +349,8 @@ def models_rollback_cli(registry: RegistryOption = None) -> None:
 
 @app.command("run")
 def run_cli(
-    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
+    paths: Annotated[list[str], typer.Argument(
+        help="PDF files and folders (searched recursively); with --cluster also fsspec URLs (s3://, gcs://, file://).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the inventory and its state (resumable).")],
     model: ModelOption = None,
     jobs: Annotated[int, typer.Option(help="Worker processes (default: the number of cores).")] = 0,
@@ -339,12 +358,19 @@ def run_cli(
     max_memory: Annotated[int, typer.Option(help="MB of memory allowed per document.")] = 2048,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
     extractor: ExtractorOption = "pdfium",
+    cluster: Annotated[str | None, typer.Option(
+        help="Parse and tag on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local workers.")] = None,
+    store: Annotated[str, typer.Option(
+        help="sqlite, or parquet: passages and tags as Parquet by municipality and year, for archives too large for SQLite.")] = "sqlite",
+    outputs: Annotated[bool, typer.Option(
+        help="Write the inventory and report at the end; --no-outputs only fills the store (then 'casetagger report').")] = True,
 ) -> None:
     """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from casetagger.ingest.batch import BatchLimits
     from casetagger.ingest.document import IngestOptions, Status
+    from casetagger.inventory.privacy import mask
     from casetagger.inventory.run import OUTPUTS, run_inventory
 
     totals = {"pages": 0, "passages": 0}
@@ -360,21 +386,39 @@ def run_cli(
         totals["passages"] += document.n_passages
         progress.update(task, advance=1, counts=f"{totals['pages']} pages, {totals['passages']} passages")
         if document.status is Status.FAILURE:
-            progress.console.print(Text.assemble(("failed: ", "red"), "; ".join(document.errors)))
+            progress.console.print(Text.assemble(("failed: ", "red"), mask("; ".join(document.errors))))
 
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
-        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed, on_plan=planned)
+        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed,
+                               on_plan=planned, cluster=cluster, store_format=store,
+                               outputs=outputs)
     for path in result.skipped_not_pdf:
-        err.print(f"skipped (not a PDF): {path}", highlight=False)
+        err.print(f"skipped (not a PDF): {mask(str(path))}", highlight=False)
     if result.skipped_done:
         err.print(f"{len(result.skipped_done)} document(s) already in {out}, not parsed again", highlight=False)
     failed = [d for d in result.parsed if d.status is Status.FAILURE]
-    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); "
-              f"{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
-              f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
+    done = (f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); " if outputs
+            else "Store filled, no outputs written; ")
+    err.print(f"{done}{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
+              + (f"Written to {out}: {', '.join(OUTPUTS)}" if outputs else f"Next: casetagger report {out}"), highlight=False)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("report")
+def report_cli(
+    out: Annotated[Path, typer.Argument(help="Folder of an earlier 'casetagger run' (SQLite or Parquet store).")],
+    model: ModelOption = None,
+    municipality: Annotated[str | None, typer.Option(help="Only this municipality's partition of a Parquet store.")] = None,
+    year: Annotated[str | None, typer.Option(help="Only this year's partition of a Parquet store.")] = None,
+) -> None:
+    """Write the inventory and report again from OUT's store, without parsing any PDF."""
+    from casetagger.inventory.run import OUTPUTS, report_inventory
+
+    result = report_inventory(out, model, municipality, year)
+    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s). "
+              f"Written to {result.out}: {', '.join(OUTPUTS)}", highlight=False)
 
 
 @app.command("review")

@@ -5,8 +5,11 @@
 the default; pdfplumber, below, stays for comparison. Nothing here knows about layout.
 """
 
+import logging
 import re
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +66,51 @@ def check_file(path: Path, max_mb: int) -> None:
         raise CasetaggerError(Errors.E003.format(path=path))
 
 
+PARSER_LOGGERS = ("pdfminer", "pdfplumber")
+
+
+class _Collect(logging.Handler):
+    def __init__(self, messages: dict[str, int]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()[:200]
+        self.messages[message] = self.messages.get(message, 0) + 1
+
+
+@contextmanager
+def parser_messages() -> Iterator[dict[str, int]]:
+    """pdfminer's and pdfplumber's log lines, collected as {message: count} instead of reaching the
+    console raw; the document's result names them (W007)."""
+    messages: dict[str, int] = {}
+    handler = _Collect(messages)
+    loggers = [logging.getLogger(name) for name in PARSER_LOGGERS]
+    saved = [(logger.propagate, logger.level) for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+        logger.setLevel(logging.WARNING)
+    try:
+        yield messages
+    finally:
+        for logger, (propagate, level) in zip(loggers, saved):
+            logger.removeHandler(handler)
+            logger.propagate, logger.level = propagate, level
+
+
+def out_of_memory(error: BaseException | None) -> bool:
+    """A memory error, even dressed up: zlib reports a decompression bomb that hit the memory cap as
+    ``zlib.error('... allocate ...')``, and pdfplumber wraps it in its own exception."""
+    seen = 0
+    while error is not None and seen < 5:
+        if isinstance(error, MemoryError) or isinstance(error, zlib.error) and "alloc" in str(error):
+            return True
+        inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else None
+        error, seen = inner or error.__cause__ or error.__context__, seen + 1
+    return False
+
+
 def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR) -> Any:
     """The PDF opened by the named extractor (a ``PdfiumSource`` or a ``PlumberSource``)."""
     if extractor == "pdfium":
@@ -91,7 +139,13 @@ class PlumberSource:
     def __init__(self, path: Path):
         self.path = path
         self.pdf = open_pdf(path)
-        self.page_count = len(self.pdf.pages)
+        try:
+            self.page_count = len(self.pdf.pages)  # reads every page's dictionary: may fail
+        except BaseException:
+            try:
+                self.pdf.close()
+            finally:
+                raise
 
     def pages(self) -> Iterator[tuple[PageRecord, int]]:
         return iter_pages(self.pdf, self.path)
@@ -121,6 +175,8 @@ def iter_pages(pdf: "pdfplumber.pdf.PDF", path: Path) -> Iterator[tuple[PageReco
         try:
             record, lost = _read_page(page, number)
         except Exception as e:  # one broken page must not lose the rest of the document
+            if out_of_memory(e):  # a decompression bomb is the memory cap's business, not a bad page
+                raise MemoryError(str(e)) from None
             record = PageRecord(number, float(page.width), float(page.height), [],
                                 error=Errors.E011.format(path=path, page=number, detail=e))
             lost = 0

@@ -32,7 +32,10 @@ class EditError(ValueError):
 
 
 def ensure_tables(db: sqlite3.Connection) -> None:
-    db.executescript(SCHEMA)
+    """Create the tables in a store from before they existed; a lookup, not a script, per call
+    (the review app calls it per request, and a script would commit and need a writable store)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_edits'").fetchone() is None:
+        db.executescript(SCHEMA)
 
 
 def save_inventory(db: sqlite3.Connection, inventory: Inventory) -> None:

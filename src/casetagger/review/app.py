@@ -2,8 +2,9 @@
 
 import re
 import secrets
+import sqlite3
 import uuid
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -11,13 +12,16 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from casetagger.errors import CasetaggerError
 from casetagger.inventory.case_store import reviewed_inventory
 from casetagger.review.case_routes import add_case_routes
-from casetagger.review.auth import csrf_token, make_session, read_session
-from casetagger.review.pages import page_png
-from casetagger.review.queue import progress, select, uncertainty
+from casetagger.inventory.privacy import mask
+from casetagger.inventory.store import store_problem
+from casetagger.review.auth import SignInGuard, csrf_token, make_session, read_session, signed_in_at
+from casetagger.review.pages import RenderError, page_png
+from casetagger.review.queue import margin, progress, select, shown_name
 from casetagger.review.store import Conflict, Decision, ReviewStore
 from casetagger.taxonomy import Taxonomy
 
@@ -36,22 +40,39 @@ class NotSignedIn(Exception):
     pass
 
 
-def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
-    """The app for an inventory folder; ``secure_cookies`` for serving behind HTTPS (--allow-remote)."""
+def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | None = None) -> FastAPI:
+    """The app for an inventory folder; ``secure_cookies`` for serving behind HTTPS (--allow-remote).
+
+    One store for the app's life: its schema is applied here, once, and each thread of the server's
+    pool gets its own connection. Work that waits on the store or on scrypt runs in that pool,
+    never on the event loop."""
     folder = Path(folder)
-    with _store(folder) as store:
-        secret = store.install_secret()
-        meta = store.get_meta("model") or {}
+    shared = ReviewStore(folder)
+    secret = shared.install_secret()
+    meta = shared.get_meta("model") or {}
+    guard = guard or SignInGuard()
+
+    def _store(_folder=None):
+        return nullcontext(shared)
     if not meta:
         raise CasetaggerError(f"{folder}: no inventory here; run `casetagger run ... --out {folder}` first")
     card, model_version = meta["card"], meta["model_version"]
     taxonomy = Taxonomy.from_card(card)
     thresholds = card["thresholds"]
     keys = dict(zip(taxonomy.ids, KEYS))
-    app = FastAPI(title="casetagger review", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        shared.close()
+
+    app = FastAPI(title="casetagger review", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals.update(taxonomy=taxonomy, keys=keys)
+    # file names can hold a CPR or phone number ("klage 120384-1234.pdf"): shown masked
+    templates.env.filters["file_name"] = shown_name
+    app.state.guard = guard
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -63,13 +84,23 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
     async def to_login(request: Request, exc: NotSignedIn):
         return RedirectResponse("/login", status_code=303)
 
+    @app.exception_handler(sqlite3.Error)
+    async def store_failed(request: Request, exc: sqlite3.Error):
+        """A read-only store or a full disk: a page that says so, not a 500 and a traceback."""
+        return problem(request, store_problem(shared.path, exc), 503)
+
+    def problem(request: Request, message: str, status: int) -> HTMLResponse:
+        return templates.TemplateResponse(request, "problem.html", dict(message=message, reviewer=None, csrf=""),
+                                          status_code=status)
+
     def reviewer_of(request: Request) -> str:
         session = request.cookies.get(SESSION)
         name = read_session(secret, session)
         if not name:
             raise NotSignedIn()
         with _store(folder) as store:
-            if store.revoked(session):
+            # signed out, the account removed, or its password reset since
+            if store.revoked(session) or not store.session_valid(name, signed_in_at(session)):
                 raise NotSignedIn()
         return name
 
@@ -107,19 +138,29 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         response.set_cookie(PRE, token, httponly=True, samesite="strict")
         return response
 
+    def login_again(request: Request, status: int, error: str) -> HTMLResponse:
+        token = secrets.token_urlsafe(16)
+        response = page(request, "login.html", status, login_token=token, error=error)
+        response.set_cookie(PRE, token, httponly=True, samesite="strict")
+        return response
+
     @app.post("/login")
     async def login(request: Request):
         form = await request.form()
         if not form.get("login_token") or form.get("login_token") != request.cookies.get(PRE):
             raise HTTPException(403, "CSRF token missing or wrong: reload the page")
-        name, password = str(form.get("name", "")), str(form.get("password", ""))
-        with _store(folder) as store:
-            ok = store.authenticate(name, password)
-        if not ok:
-            token = secrets.token_urlsafe(16)
-            response = page(request, "login.html", 401, login_token=token, error="Forkert navn eller adgangskode.")
-            response.set_cookie(PRE, token, httponly=True, samesite="strict")
+        name, password = str(form.get("name", ""))[:100], str(form.get("password", ""))[:1000]
+        keys = ("account:" + name, "address:" + (request.client.host if request.client else "?"))
+        wait = guard.wait(*keys)
+        if wait:  # refused before any password is checked: guessing gets no faster by trying
+            response = login_again(request, 429, f"For mange forkerte forsøg. Prøv igen om {int(wait) + 1} sekunder.")
+            response.headers["Retry-After"] = str(int(wait) + 1)
             return response
+        ok = await run_in_threadpool(shared.authenticate, name, password)  # scrypt: 50 ms of CPU
+        if not ok:
+            guard.failed(*keys)
+            return login_again(request, 401, "Forkert navn eller adgangskode.")
+        guard.succeeded(keys[0])
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(SESSION, make_session(secret, name), httponly=True, samesite="strict", secure=secure_cookies)
         response.delete_cookie(PRE)
@@ -129,8 +170,7 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
     async def logout(request: Request):
         form = await request.form()
         check_csrf(request, form.get("csrf"))
-        with _store(folder) as store:
-            store.revoke(request.cookies.get(SESSION, ""))
+        await run_in_threadpool(shared.revoke, request.cookies.get(SESSION, ""))
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(SESSION)
         return response
@@ -154,9 +194,9 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def queue_view(request: Request):
         args, passages, decided, chosen = queue(request)
-        documents = sorted({Path(p["file"]).name for p in passages})
+        documents = sorted({shown_name(p["file"]) for p in passages})
         return page(request, "queue.html", passages=chosen[:300], total=len(chosen), args=args, documents=documents,
-                    query=urlencode(args), decided=decided, uncertainty=lambda p: uncertainty(p, thresholds))
+                    query=urlencode(args), decided=decided, margin=lambda p: margin(p, thresholds))
 
     @app.get("/next")
     def next_passage(request: Request):
@@ -187,18 +227,24 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
 
     @app.post("/p/{passage_id}")
     async def save(request: Request, passage_id: str):
-        reviewer = reviewer_of(request)
         form = await request.form()
+        return await run_in_threadpool(save_form, request, passage_id, form)
+
+    def save_form(request: Request, passage_id: str, form) -> Response:
+        reviewer = reviewer_of(request)
         check_csrf(request, form.get("csrf"))
         args = {k: str(form.get(k, "")) for k in QUEUE_PARAMS}
         labels = [label for label in form.getlist("labels") if label in taxonomy.ids]
+        version = str(form.get("version", "") or "0")
+        if not version.isdigit():
+            raise HTTPException(400, "the form's version is not a number: reload the page")
         with _store(folder) as store:
             passage = one_passage(store, passage_id)
             decision = Decision(passage_id, reviewer, labels, passage["labels"], passage.get("scores", {}),
                                 model_version, (str(form.get("case_name", "")).strip() or None),
                                 bool(form.get("not_a_case")), str(form.get("comment", "")).strip())
             try:
-                store.save(decision, int(form.get("version", 0) or 0), str(form.get("request_id") or uuid.uuid4()))
+                store.save(decision, int(version), str(form.get("request_id") or uuid.uuid4()))
             except Conflict as conflict:
                 return page(request, "conflict.html", 409, passage=passage, current=conflict.current, yours=decision,
                             query=urlencode(args))
@@ -214,8 +260,11 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
         if not pdf.is_file():
             raise HTTPException(404, f"{pdf.name} is no longer where it was read")
         boxes = tuple(tuple(b["bbox"]) for b in passage["bboxes"] if b["page"] == passage["page"])
-        return Response(page_png(str(pdf), passage["page"], boxes), media_type="image/png",
-                        headers={"Cache-Control": "private, max-age=3600"})
+        try:
+            png = page_png(str(pdf), passage["page"], boxes)
+        except RenderError as error:
+            raise HTTPException(422, f"{mask(pdf.name)}: {error}") from None
+        return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
     @app.get("/progress", response_class=HTMLResponse)
     def progress_view(request: Request):
@@ -235,31 +284,43 @@ def create_app(folder: Path, secure_cookies: bool = False) -> FastAPI:
             return page(request, "admin.html", reviewers=store.reviewers(), message="")
 
     @app.post("/admin")
-    async def add_reviewer(request: Request):
-        reviewer = reviewer_of(request)
+    async def manage_reviewers(request: Request):
         form = await request.form()
+        return await run_in_threadpool(manage_form, request, form)
+
+    def manage_form(request: Request, form) -> HTMLResponse:
+        """Add a reviewer, reset a password or remove a reviewer; each audited under the admin's name."""
+        admin = reviewer_of(request)
         check_csrf(request, form.get("csrf"))
+        action = str(form.get("action", "add"))
         name, password = str(form.get("name", "")).strip(), str(form.get("password", ""))
         with _store(folder) as store:
-            if not store.is_admin(reviewer):
+            if not store.is_admin(admin):
                 raise HTTPException(403, "only an admin can manage reviewers")
-            if not re.fullmatch(r"[\w.\-]{2,40}", name) or len(password) < 10 or name in store.reviewers():
-                message = "Navnet skal være 2-40 tegn (bogstaver, tal, . - _), unikt, og adgangskoden mindst 10 tegn."
-                return page(request, "admin.html", 400, reviewers=store.reviewers(), message=message)
+
+            def answer(message: str, status: int = 200) -> HTMLResponse:
+                return page(request, "admin.html", status, reviewers=store.reviewers(), message=message)
+
+            if action == "remove":
+                if name == admin:
+                    return answer("Du kan ikke fjerne dig selv.", 400)
+                if not store.remove_reviewer(name, by=admin):
+                    return answer("Ingen sådan gennemgåer.", 404)
+                return answer(f"{name} er fjernet; vedkommendes beslutninger er bevaret.")
+            if len(password) < 10:
+                return answer("Adgangskoden skal være mindst 10 tegn.", 400)
+            if action == "reset":
+                if not store.set_password(name, password, by=admin):
+                    return answer("Ingen sådan gennemgåer.", 404)
+                return answer(f"{name} har fået en ny adgangskode.")
+            if not re.fullmatch(r"[\w.\-]{2,40}", name) or name in store.reviewers():
+                return answer("Navnet skal være 2-40 tegn (bogstaver, tal, . - _), unikt, og adgangskoden mindst 10 tegn.",
+                              400)
             store.add_reviewer(name, password)
-            return page(request, "admin.html", reviewers=store.reviewers(), message=f"{name} er oprettet.")
+            return answer(f"{name} er oprettet.")
 
     add_case_routes(app, lambda: _store(folder), page, reviewer_of, check_csrf)
     return app
-
-
-@contextmanager
-def _store(folder: Path):
-    store = ReviewStore(folder)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def highlight(text: str, words: list[str]) -> list[tuple[str, bool]]:

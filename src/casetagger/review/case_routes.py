@@ -10,6 +10,7 @@ import uuid
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from casetagger.inventory.case_store import ACTIONS, EditError, apply_edits, edits, ensure_tables, load_inventory
 from casetagger.inventory.store import now
@@ -58,8 +59,11 @@ def add_case_routes(app: FastAPI, open_store, page, reviewer_of, check_csrf) -> 
 
     @app.post("/cases/edit")
     async def case_edit(request: Request):
-        reviewer = reviewer_of(request)
         form = await request.form()
+        return await run_in_threadpool(edit_form, request, form)  # the store is not the event loop's
+
+    def edit_form(request: Request, form):
+        reviewer = reviewer_of(request)
         check_csrf(request, form.get("csrf"))
         action = str(form.get("action", ""))
         if action not in ACTIONS:

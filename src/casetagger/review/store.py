@@ -7,11 +7,12 @@ import json
 import os
 import secrets
 import sqlite3
+import time
 from dataclasses import dataclass
-from pathlib import Path
 
+from casetagger.inventory.case_store import SCHEMA as CASE_SCHEMA
 from casetagger.inventory.store import RunStore, now
-from casetagger.review.auth import check_password, hash_password
+from casetagger.review.auth import check_password_or_dummy, hash_password
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reviewers (
@@ -31,6 +32,7 @@ CREATE TABLE IF NOT EXISTS audit (
     action TEXT NOT NULL, request_id TEXT, before TEXT, after TEXT
 );
 CREATE TABLE IF NOT EXISTS revoked_sessions (token_hash TEXT PRIMARY KEY, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS password_resets (name TEXT PRIMARY KEY, at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS requests (request_id TEXT PRIMARY KEY, reviewer TEXT NOT NULL, version INTEGER NOT NULL);
 CREATE TRIGGER IF NOT EXISTS audit_append_only_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -61,10 +63,12 @@ class Decision:
 
 
 class ReviewStore(RunStore):
-    def __init__(self, folder: Path):
-        super().__init__(folder)
-        self.db.row_factory = sqlite3.Row
-        self.db.executescript(SCHEMA)
+    SCHEMAS = RunStore.SCHEMAS + (SCHEMA, CASE_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = super()._connect()
+        connection.row_factory = sqlite3.Row
+        return connection
 
     # -- install and accounts
     def install_secret(self) -> str:
@@ -103,8 +107,34 @@ class ReviewStore(RunStore):
             self._audit(name, None, "account_created", None, None, {"name": name, "is_admin": is_admin})
 
     def authenticate(self, name: str, password: str) -> bool:
+        """Slow on purpose (scrypt), and as slow for a name that does not exist."""
         row = self.db.execute("SELECT password_hash FROM reviewers WHERE name = ?", (name,)).fetchone()
-        return bool(row) and check_password(password, row["password_hash"])
+        return check_password_or_dummy(password, row["password_hash"] if row else None)
+
+    def set_password(self, name: str, password: str, by: str) -> bool:
+        """An admin's reset of a reviewer's password, audited (the hash is not in the log)."""
+        with self.db:
+            changed = self.db.execute("UPDATE reviewers SET password_hash = ? WHERE name = ?",
+                                      (hash_password(password), name)).rowcount
+            if changed:  # sessions signed in before now stop working: the old password may be known
+                self.db.execute("INSERT OR REPLACE INTO password_resets VALUES (?, ?)", (name, time.time()))
+                self._audit(by, None, "password_reset", None, None, {"name": name})
+        return bool(changed)
+
+    def remove_reviewer(self, name: str, by: str) -> bool:
+        """The account goes (its sessions stop working); its decisions and audit entries stay."""
+        with self.db:
+            removed = self.db.execute("DELETE FROM reviewers WHERE name = ?", (name,)).rowcount
+            if removed:
+                self._audit(by, None, "account_removed", None, {"name": name}, None)
+        return bool(removed)
+
+    def session_valid(self, name: str, signed_in_at: float) -> bool:
+        """The account exists and its password was not reset after this session signed in."""
+        if self.db.execute("SELECT 1 FROM reviewers WHERE name = ?", (name,)).fetchone() is None:
+            return False
+        reset = self.db.execute("SELECT at FROM password_resets WHERE name = ?", (name,)).fetchone()
+        return reset is None or signed_in_at >= reset["at"]
 
     def is_admin(self, name: str) -> bool:
         row = self.db.execute("SELECT is_admin FROM reviewers WHERE name = ?", (name,)).fetchone()
