@@ -7,10 +7,12 @@ from typer.testing import CliRunner
 
 from casetagger.cli import app
 from casetagger.corpus import load_corpus
+from casetagger.errors import CasetaggerError
 from casetagger.model import registry as registry_module
-from casetagger.model.registry import Registry
+from casetagger.model.registry import Registry, load_model
 from casetagger.model.retrain import merge_corrections, retrain
 from casetagger.model.tagger import Tagger
+from casetagger.taxonomy import Taxonomy
 
 runner = CliRunner()
 
@@ -69,8 +71,8 @@ def test_retrain_promotes_only_on_improvement(tmp_path, taxonomy, small_corpus, 
     card = registry.card("v0002")
     assert card["parent"] == "v0001" and card["promotion"]["promoted"] and card["corrections"]["held_out"] == 12
     assert set(card["comparison"]["per_label_f1_change"]) == set(taxonomy.ids)
-    monkeypatch.setenv("CASETAGGER_REGISTRY", str(registry.root))
-    assert Tagger.load(None, taxonomy).card["registry_version"] == "v0002"  # the default model is now v0002
+    monkeypatch.setenv("CASETAGGER_REGISTRY", str(registry.base))
+    assert load_model(None, taxonomy).card["registry_version"] == "v0002"  # the default model is now v0002
 
     refused = retrain(small_corpus, corrections, taxonomy, small_config, registry, tolerance=-1.0)
     assert not refused.promoted and registry.current() == "v0002"
@@ -148,14 +150,15 @@ def test_retrain_corrections_file_is_checked(tmp_path):
     ('["v0001"]', "it needs 'current' and a list 'history'"),
     ('{"current": 3, "history": []}', "it needs 'current' and a list 'history'"),
 ])
-def test_retrain_corrupt_registry_json_is_a_coded_error(tmp_path, monkeypatch, corrupt_registry_json, detail):
+def test_retrain_corrupt_registry_json_is_a_coded_error(tmp_path, monkeypatch, taxonomy, corrupt_registry_json,
+                                                       detail):
     """A half-written or hand-edited registry.json once gave a JSONDecodeError traceback on every
     command that loads the current model."""
     from casetagger.errors import CasetaggerError
 
     root = tmp_path / "reg"
-    root.mkdir()
-    (root / "registry.json").write_text(corrupt_registry_json, encoding="utf-8")
+    (root / taxonomy.id).mkdir(parents=True)
+    (root / taxonomy.id / "registry.json").write_text(corrupt_registry_json, encoding="utf-8")
     with pytest.raises(CasetaggerError, match=r"\[E210\]") as error:
         Registry(root).current()
     assert detail in str(error.value) and "registry.json" in str(error.value)
@@ -167,3 +170,80 @@ def test_retrain_corrupt_registry_json_is_a_coded_error(tmp_path, monkeypatch, c
     passages.write_text('{"id": "a", "text": "Kommunen planter træer."}\n', encoding="utf-8")
     result = runner.invoke(app, ["tag", "--in", str(passages), "--out", str(tmp_path / "t.jsonl")])
     assert result.exit_code == 1 and "[E210]" in result.stderr
+
+
+def test_retrain_two_at_once_get_two_versions(tmp_path, taxonomy, small_corpus, small_config, small_model, monkeypatch):
+    """Two retrains finishing at the same moment once both took v0001, and the second silently
+    replaced the first. Each retrain here waits inside the write for the other to arrive: under the
+    registry's lock the other waits instead (the barrier times out), and each gets its own number."""
+    import threading
+
+    from casetagger.model import retrain as retrain_module
+
+    registry_path = tmp_path / "reg"
+    monkeypatch.setattr(retrain_module, "train_tagger",  # two trainings would only make the test slow
+                        lambda rows, taxonomy, config, extra=None: _with_card(Tagger.load(small_model), extra))
+    both_writing = threading.Barrier(2, timeout=3)
+    write = registry_module.write_model
+
+    def slow_write(tagger, out):
+        try:
+            both_writing.wait()  # without the lock both get here with the same version number
+        except threading.BrokenBarrierError:
+            pass
+        write(tagger, out)
+
+    monkeypatch.setattr(registry_module, "write_model", slow_write)
+    outcomes, failures = [], []
+
+    def one_retrain(offset):
+        corrections = [correction(r["text"], r["labels"], f"2026-06-0{offset}T00:00:{i:02d}", taxonomy, r["id"])
+                       for i, r in enumerate(small_corpus[offset * 10:offset * 10 + 10])]
+        try:
+            outcomes.append(retrain(small_corpus, corrections, taxonomy, small_config, Registry(registry_path),
+                                    force=True))
+        except Exception as e:  # pragma: no cover - reported below
+            failures.append(e)
+
+    threads = [threading.Thread(target=one_retrain, args=(n,)) for n in (1, 2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures, failures
+    registry = Registry(registry_path)
+    assert sorted(o.version for o in outcomes) == registry.versions() == ["v0001", "v0002"]
+    hashes = {registry.card(v)["corrections_hash"] for v in registry.versions()}
+    assert len(hashes) == 2  # neither overwrote the other
+    state = registry.state()  # both promotions kept, in the order they happened
+    assert sorted(state["history"]) == ["v0001", "v0002"] and state["current"] == state["history"][-1]
+
+
+def _with_card(tagger, extra):
+    tagger.card.update(extra or {})
+    return tagger
+
+
+def test_retrain_each_taxonomy_has_its_own_registry(tmp_path, taxonomy, small_model):
+    """A second municipality's model once became the one current model for everyone."""
+    other = Taxonomy.from_dict({"name": "Hvidovre 2024", "labels": [{"id": "havn", "kind": "goal", "name_da": "Havnen"}]})
+    ours, theirs = Registry(tmp_path / "reg", taxonomy), Registry(tmp_path / "reg", other)
+    ours.use(ours.add(Tagger.load(small_model)))
+    assert ours.root == tmp_path / "reg" / "gladsaxe-2018-22" and theirs.root == tmp_path / "reg" / "hvidovre-2024"
+    assert ours.current() == "v0001" and theirs.current() == "shipped" and theirs.versions() == []
+    assert theirs.names() == []  # the shipped model is not theirs
+    with pytest.raises(CasetaggerError, match=r"\[E212\].*'hvidovre-2024'"):
+        theirs.current_path()
+
+
+def test_retrain_flat_registry_of_0_1_moves_under_its_taxonomy(tmp_path, taxonomy, small_model):
+    """A registry written before taxonomies had their own keeps its versions and its current one."""
+    import shutil
+
+    flat = tmp_path / "reg"
+    for version in ("v0001", "v0002"):
+        shutil.copytree(small_model, flat / version)
+    (flat / "registry.json").write_text('{"current": "v0002", "history": ["v0001", "v0002"]}')
+    registry = Registry(flat, taxonomy)
+    assert registry.versions() == ["v0001", "v0002"] and registry.current() == "v0002"
+    assert not (flat / "registry.json").exists() and not (flat / "v0001").exists()

@@ -4,7 +4,7 @@ import errno
 import functools
 import sqlite3
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -12,6 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from casetagger.errors import CasetaggerError, Errors
+
+if TYPE_CHECKING:
+    from casetagger.model.registry import Registry
 
 # markup off: file names and PDF error text are full of square brackets
 err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
@@ -210,9 +213,9 @@ def tag_cli(
 ) -> None:
     """Add scores, labels above each label's threshold, and the evidence for each label."""
     from casetagger.jsonl import read_jsonl, write_jsonl
-    from casetagger.model.tagger import Tagger
+    from casetagger.model.registry import load_model
 
-    tagger = Tagger.load(model)
+    tagger = load_model(model)
     n = write_jsonl(out, tagger.tag(_require(read_jsonl(infile), infile, ("id", "text"))))
     err.print(f"{n} passages tagged with {tagger.card['name']} {tagger.version} -> {out}", highlight=False)
 
@@ -239,10 +242,10 @@ def evaluate_cli(
     import json
 
     from casetagger.jsonl import read_jsonl
-    from casetagger.model.tagger import Tagger
+    from casetagger.model.registry import load_model
     from casetagger.model.train import evaluate_rows
 
-    tagger = Tagger.load(model)
+    tagger = load_model(model)
     rows = list(_require(read_jsonl(gold), gold, ("text", "labels")))
     metrics = evaluate_rows(tagger, rows, tagger.taxonomy)
     if as_json:
@@ -280,7 +283,7 @@ def train_cli(
         from casetagger.model.registry import Registry
         from casetagger.model.retrain import load_corrections, retrain
 
-        registry_ = Registry(registry)
+        registry_ = Registry(registry, tax)
         outcome = retrain(rows, load_corrections(corrections), tax, cfg, registry_, tolerance, force)
         state = "promoted: now the current model" if outcome.promoted else "kept, NOT promoted"
         err.print(f"version {outcome.version} in {registry_.root}: {state}", highlight=False)
@@ -300,17 +303,25 @@ def train_cli(
 models_app = App(help="The model registry: list, show, use and roll back model versions.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 RegistryOption = Annotated[Path | None, typer.Option("--registry", help="Model registry directory.")]
+ModelsTaxonomyOption = Annotated[Path | None, typer.Option(
+    "--taxonomy", help="Whose models: a taxonomy file (default: the package's); each taxonomy has its own.")]
+
+
+def _registry(registry: Path | None, taxonomy: Path | None) -> "Registry":
+    from casetagger.model.registry import Registry
+    from casetagger.taxonomy import Taxonomy
+
+    return Registry(registry, Taxonomy.load(taxonomy))
 
 
 @models_app.command("list")
-def models_list_cli(registry: RegistryOption = None) -> None:
+def models_list_cli(registry: RegistryOption = None,
+                    taxonomy: ModelsTaxonomyOption = None) -> None:
     """Every version with its test macro-F1, corrections and whether it is current."""
-    from casetagger.model.registry import Registry
-
-    reg = Registry(registry)
+    reg = _registry(registry, taxonomy)
     current = reg.current()
     table = Table("", "version", "model", "date", "test macro-F1", "corrections", "promoted", box=None)
-    for name in ["shipped"] + reg.versions():
+    for name in reg.names():
         card = reg.card(name)
         metrics = (card.get("test_metrics") or {}).get("all", {})
         used = card.get("corrections", {}).get("distinct_texts", 0)
@@ -322,29 +333,26 @@ def models_list_cli(registry: RegistryOption = None) -> None:
 
 @models_app.command("show")
 def models_show_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
-                    registry: RegistryOption = None) -> None:
+                    registry: RegistryOption = None,
+                    taxonomy: ModelsTaxonomyOption = None) -> None:
     """The model card of one version."""
-    from casetagger.model.registry import Registry
-
-    print((Registry(registry).path(version) / "README.md").read_text(encoding="utf-8"))
+    print((_registry(registry, taxonomy).path(version) / "README.md").read_text(encoding="utf-8"))
 
 
 @models_app.command("use")
 def models_use_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
-                   registry: RegistryOption = None) -> None:
+                   registry: RegistryOption = None,
+                   taxonomy: ModelsTaxonomyOption = None) -> None:
     """Make a version the current model (used when --model is not given)."""
-    from casetagger.model.registry import Registry
-
-    Registry(registry).use(version)
+    _registry(registry, taxonomy).use(version)
     err.print(f"{version} is now the current model", highlight=False)
 
 
 @models_app.command("rollback")
-def models_rollback_cli(registry: RegistryOption = None) -> None:
+def models_rollback_cli(registry: RegistryOption = None,
+                        taxonomy: ModelsTaxonomyOption = None) -> None:
     """Go back to the version that was current before."""
-    from casetagger.model.registry import Registry
-
-    err.print(f"{Registry(registry).rollback()} is now the current model", highlight=False)
+    err.print(f"{_registry(registry, taxonomy).rollback()} is now the current model", highlight=False)
 
 
 @app.command("run")

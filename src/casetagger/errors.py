@@ -60,6 +60,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E209 = "{path}: training config is invalid: {detail}"
     E210 = "{path}: the registry's state file is corrupt ({detail}); fix or remove it, the versions beside it are kept"
     E211 = "{path}: bad model card ({detail})"
+    E212 = ("{path}: no model for taxonomy '{taxonomy}' yet (the shipped model is for another): train one "
+            "with `casetagger train --taxonomy FILE --out DIR` and give it as --model DIR")
     # the follow-up draft
     E301 = "{path}: no inventory here; run `casetagger run ... --out {path}` first"
     E302 = "{path}: this taxonomy is not the one the model that tagged {folder} was trained for"

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -66,6 +67,11 @@ class Taxonomy:
         """The label set a model was trained for, as its card records it."""
         return cls.from_dict({"name": card["taxonomy"], "labels": card["taxonomy_labels"]})
 
+    @property
+    def id(self) -> str:
+        """The taxonomy's name as a folder name: its models' registry (``registry/<id>/``)."""
+        return taxonomy_id(self.name)
+
     @cached_property
     def ids(self) -> list[str]:
         return [label.id for label in self.labels]
@@ -86,3 +92,7 @@ class Taxonomy:
         """Identifies the label set: a model trained for one taxonomy refuses another."""
         payload = json.dumps([[label.id, label.kind] for label in self.labels])
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def taxonomy_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-.") or "taxonomy"

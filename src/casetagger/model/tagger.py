@@ -71,11 +71,8 @@ class Tagger:
         return Taxonomy.from_card(self.card)
 
     @classmethod
-    def load(cls, path: Path | None = None, taxonomy: Taxonomy | None = None) -> "Tagger":
-        if path is None:
-            from casetagger.model.registry import resolve_model
-
-            path = resolve_model(None)
+    def load(cls, path: Path, taxonomy: Taxonomy | None = None) -> "Tagger":
+        """The model in ``path`` (``model.registry.load_model`` finds the current one)."""
         path = Path(path)
         card_path, weights = path / CARD, path / WEIGHTS
         if not card_path.is_file() or not weights.is_file():
