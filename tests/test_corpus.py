@@ -5,7 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from casetagger.cli import app
-from casetagger.corpus import Minimums, assign_splits, check_corpus, load_corpus, near_duplicates
+from casetagger.corpus import GENRES, Minimums, assign_splits, check_corpus, load_corpus, near_duplicates
 from casetagger.errors import CasetaggerError
 from casetagger.taxonomy import Taxonomy
 
@@ -54,14 +54,13 @@ def test_taxonomy_rejects_invalid_files(tmp_path, bad):
 
 
 def test_corpus_check_works_with_another_taxonomy(other_taxonomy):
-    genres = ["dagsorden", "referat", "opfoelgning", "handleplan", "nyhed", "budget", "hoeringssvar"]
     label_sets = [["havn", "sdg14"], ["skole"], ["havn", "sdg6"], [], ["skole", "sdg14"], []]
-    rows = [_passage(i, label_sets[i % 6], genres[i % 7]) for i in range(84)]
+    rows = [_passage(i, label_sets[i % 6], GENRES[i % len(GENRES)]) for i in range(132)]
     assign_splits(rows, other_taxonomy, seed=1)
-    minimums = Minimums(passages=80, per_label=10, per_genre=10, test_share=0.15)
+    minimums = Minimums(passages=80, per_label=10, per_genre=12, test_share=0.15)
     report = check_corpus(rows, other_taxonomy, minimums)
     assert report.ok, report.problems
-    assert report.labels["sdg14"] == 28 and report.splits["test"] >= 12
+    assert report.labels["sdg14"] == 44 and report.splits["test"] >= 19
     rows[0]["labels"] = ["klima"]  # a Gladsaxe label is unknown here
     assert any("unknown labels ['klima']" in p for p in check_corpus(rows, other_taxonomy, minimums).problems)
 
@@ -106,3 +105,30 @@ def test_corpus_check_cli_with_other_taxonomy(tmp_path, other_taxonomy):
     assert result.exit_code == 1 and "corpus check failed" in result.stderr
     assert json.loads(result.stdout)["labels"] == {"havn": 3}
     assert len(load_corpus(corpus)) == 3
+
+
+def _v2(i: int, labels: list[str], genre: str = "referat", traits: list[str] | None = None, text: str = "") -> dict:
+    row = _passage(i, labels, genre)
+    return dict(row, text=text or row["text"], writer="BYR", traits=traits or [])
+
+
+def test_corpus_v2_traits_are_checked(other_taxonomy):
+    rows = [_v2(1, [], traits=["neg:procedure"]), _v2(2, ["havn"], traits=["neg:money"]),
+            _v2(3, ["havn"], traits=["thin:monorail"])]
+    problems = check_corpus(rows, other_taxonomy, Minimums(passages=0, per_label=0, per_genre=0)).problems
+    assert not any("V-1" in p or "H-1:" in p for p in problems)
+    assert any("H-2: a hard negative (neg:...) with labels" in p for p in problems)
+    assert any("H-3: unknown traits ['thin:monorail']" in p for p in problems)
+
+
+def test_corpus_v2_minimums_count_minutes_partnerships_and_concepts():
+    taxonomy = Taxonomy.load()
+    rows = [_v2(i, ["lige", "sdg17"], traits=["thin:hjemloeshed"], text=f"Kommunen driver sammen med Kirkens Korshær "
+                f"varmestuen nummer {i} for hjemløse borgere hele året rundt") for i in range(3)]
+    rows.append(_v2(3, ["sdg17"], text="Kommunen indgår et partnerskab med foreningen om at drive cykelværkstedet"))
+    report = check_corpus(rows, taxonomy, Minimums(passages=0, per_label=0, per_genre=0, test_share=0))
+    assert report.implicit_partnerships == 3  # the fourth says "partnerskab"
+    assert report.traits["thin:hjemloeshed"] == 3
+    assert any("corpus v2 minutes: no-label share 0%" in p for p in report.problems)
+    assert any("thin concept letbane has 0 positives" in p for p in report.problems)
+    assert any("corpus v2: 4 passages, fewer than 2500" in p for p in report.problems)

@@ -182,3 +182,40 @@ def test_model_bad_model_card_is_a_coded_error(tmp_path, damage, detail):
     result = CliRunner().invoke(app, ["tag", "--in", str(passages), "--out", str(tmp_path / "t.jsonl"),
                                       "--model", str(model)])
     assert result.exit_code == 1 and "[E211]" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("options", [{"compounds": True}, {"terms": True}, {"loss": "hinge", "C": 0.5},
+                                     {"compounds": True, "terms": True, "loss": "hinge", "C": 0.5}])
+def test_model_options_overfit_save_reload(tmp_path, taxonomy, small_rows, options):
+    """Every candidate the selection compares trains, saves and reloads to the same scores."""
+    config = TrainConfig(cv_folds=2, model=dict(TrainConfig.load().model, min_df=1, **options))
+    tagger = train_tagger(small_rows, taxonomy, config)
+    texts = [r["text"] for r in small_rows]
+    tagger.thresholds[:] = 0.5
+    predicted = tagger.predict(texts)
+    assert evaluate_sets([set(r["labels"]) for r in small_rows], predicted, taxonomy)["all"]["micro_f1"] > 0.9
+    if options.get("terms"):
+        assert tagger.model.terms["klima"] == taxonomy.terms["klima"]  # the taxonomy's terms travel with the model
+    tagger.save(tmp_path / "m")
+    reloaded = Tagger.load(tmp_path / "m")
+    assert np.allclose(reloaded.scores(texts), tagger.scores(texts), atol=1e-6)
+
+
+def test_model_compound_parts_are_known_danish_words():
+    from casetagger.model.text import compound_parts, with_compound_parts
+
+    assert compound_parts("klimatilpasningsplan") == ("klima", "tilpasning", "plan")
+    assert compound_parts("letbanestationen") == ("letbane", "station")
+    assert compound_parts("kommune") == ()  # too short to be a compound worth splitting
+    assert with_compound_parts("Skybrudssikring i 2025").endswith("skybrud sikring")
+
+
+def test_model_evidence_is_content_words_only(taxonomy, small_rows, small_config):
+    """Words every municipal text uses ("procent", "kommunens", "projektet") are never evidence."""
+    generic = "Projektet er kommunens og udvalgets, og det er 40 procent af området."
+    rows = [dict(r, text=f"{generic} {r['text']}") if "klima" in r["labels"] else r for r in small_rows]
+    tagger = train_tagger(rows, taxonomy, small_config)
+    tagged = tagger.tag([{"id": r["id"], "text": r["text"]} for r in rows if "klima" in r["labels"]])
+    words = {w.lower() for row in tagged for ws in row["evidence"].values() for w in ws}
+    assert words, "some evidence is given"
+    assert not words & {"projektet", "kommunens", "udvalgets", "procent", "området", "det", "er", "og", "40"}

@@ -56,8 +56,8 @@ def folder(with_reviewers, tmp_path):
     return Path(shutil.copytree(with_reviewers, tmp_path / "inventory"))
 
 
-def signed_in(folder, name="anna", password=None) -> TestClient:
-    client = TestClient(create_app(folder))
+def signed_in(folder, name="anna", password=None, registry=None) -> TestClient:
+    client = TestClient(create_app(folder, registry=registry))
     page = client.get("/login")
     token = re.search(r'name="login_token" value="([^"]+)"', page.text).group(1)
     response = client.post("/login", data={"login_token": token, "name": name, "password": password or PASSWORDS[name]},
@@ -345,3 +345,33 @@ def _export_cases(folder, out):
     result = CliRunner().invoke(cli, ["export-cases", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out.read_text(encoding="utf-8").splitlines()
+
+
+def suggested_on_screen(client, passage_id) -> set[str]:
+    page = client.get(f"/p/{passage_id}").text
+    return set(re.findall(r'<label class="label suggested"[^>]*>\s*<input type="checkbox" name="labels" value="(\w+)"', page))
+
+
+def test_review_shows_the_new_models_suggestions_after_models_use(folder, tmp_path):
+    """A running app follows `models use` and `models rollback`: the next request re-tags the store."""
+    from casetagger.model.registry import Registry
+    from casetagger.model.tagger import Tagger
+
+    copy = tmp_path / "inventory"
+    shutil.copytree(folder, copy)
+    registry = Registry(tmp_path / "reg")
+    eager = Tagger.load()  # the shipped model with every threshold near 0: it suggests every label
+    eager = Tagger(eager.model, {label: 0.0001 for label in eager.labels}, eager.card)
+    version = registry.add(eager)
+    client = signed_in(copy, registry=registry.root)
+    passage = next(p for p in passages_of(copy) if "Kickstarter" in p["text"])
+    before = suggested_on_screen(client, passage["id"])
+    assert before and before != set(eager.labels)
+
+    used = CliRunner().invoke(cli, ["models", "use", version, "--registry", str(registry.root)])
+    assert used.exit_code == 0, used.stderr
+    assert suggested_on_screen(client, passage["id"]) == set(eager.labels)
+    assert all(set(p["labels"]) == set(eager.labels) for p in store_passages(copy))
+
+    assert CliRunner().invoke(cli, ["models", "rollback", "--registry", str(registry.root)]).exit_code == 0
+    assert suggested_on_screen(client, passage["id"]) == before

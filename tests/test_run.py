@@ -66,6 +66,20 @@ def test_run_outputs_agree(inventory):
     assert not re.search(r"(src|href)=[\"']?https?:|url\((?!#)|<link|<script", report)  # nothing loads from a network
 
 
+def test_run_report_shows_evidence_that_is_in_its_excerpt(inventory):
+    """An analyst must find every evidence word in the text printed above it."""
+    out, _ = inventory
+    report = (out / "report.html").read_text(encoding="utf-8")
+    checked = 0
+    for block in report.split('<div class="case">')[1:]:
+        evidence = re.findall(r"<mark>([^<]+)</mark>", block)
+        shown = re.sub(r'<div class="evidence">.*', "", block, flags=re.S)
+        for word in evidence:
+            assert re.search(rf"\b{re.escape(word)}\b", html.unescape(shown), re.I), word
+            checked += 1
+    assert checked, "the report shows evidence for some case"
+
+
 def test_run_masks_personal_data_in_every_output(inventory):
     out, _ = inventory
     texts = [(out / n).read_text(encoding="utf-8") for n in ("passages.jsonl", "cases.csv", "report.html")]

@@ -1,7 +1,9 @@
-"""Every candidate on the same splits: fit on train, tune thresholds on dev, select on dev by
-macro-F1, report on test. Writes reports/model-selection.md and .json.
+"""Select the model for transfer: by leave-one-genre-out macro-F1 (scripts/logo.py), not by the
+test split. Every candidate is then trained as the shipped model would be (train + dev,
+thresholds from out-of-fold scores) and reported on both test splits: the first corpus's and
+corpus v2's. Writes reports/model-selection.md and .json.
 
-    python scripts/select_model.py CORPUS TAXONOMY TRAINING_DIR REPORTS_DIR
+    python scripts/select_model.py CORPUS TAXONOMY CANDIDATES LOGO_JSON TRAINING_DIR REPORTS_DIR
 """
 
 import json
@@ -11,137 +13,125 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
 import yaml
 
-from casetagger.corpus import label_matrix, load_corpus
-from casetagger.model.linear import LinearTagger
+from casetagger.corpus import is_v2, load_corpus
 from casetagger.model.metrics import evaluate_sets
-from casetagger.model.tagger import Tagger
-from casetagger.model.text import clean
-from casetagger.model.thresholds import tune_thresholds
-from casetagger.model.train import TrainConfig
-from casetagger.taxonomy import Taxonomy
+from casetagger.model.train import TrainConfig, train_tagger
 
 HERE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(HERE / "scripts"))
+from logo import candidate_config  # noqa: E402
+
+TEST_SPLITS = {"test v1": lambda r: not is_v2(r), "test v2": is_v2}
 
 
-class Keywords:
-    def __init__(self, labels, keywords):
-        self.labels, self.keywords = labels, keywords
-
-    def scores(self, texts):
-        lowered = [t.lower() for t in texts]
-        return np.array([[float(any(k in t for k in self.keywords[l])) for l in self.labels] for t in lowered])
-
-
-class SpacyModel:
-    def __init__(self, path, labels):
-        import spacy
-
-        self.nlp, self.labels, self.path = spacy.load(path), labels, path
-
-    def scores(self, texts):
-        return np.array([[doc.cats[l] for l in self.labels] for doc in self.nlp.pipe(clean(t) for t in texts)])
-
-
-class Linear:
-    def __init__(self, model):
-        self.model = model
-
-    def scores(self, texts):
-        return self.model.predict_proba([clean(t) for t in texts])
+def keyword_predictions(texts: list[str], labels: list[str]) -> list[set[str]]:
+    keywords = yaml.safe_load((HERE / "configs" / "keywords.yaml").read_text(encoding="utf-8"))
+    return [{label for label in labels if any(k in text.lower() for k in keywords[label])} for text in texts]
 
 
 def disk_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir() else path.stat().st_size
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def main(corpus: Path, taxonomy_path: Path, training: Path, reports: Path) -> None:
+def _train_and_test(result: dict, spec: dict, rows: list[dict], tests: dict, taxonomy, base: TrainConfig) -> None:
+    """Train as the shipped model is trained; score both test splits; measure size and speed."""
+    config = candidate_config(spec, base, taxonomy, base.cv_folds)
+    train_rows = [r for r in rows if not spec.get("v1_only") or not is_v2(r)]
+    started = time.perf_counter()
+    tagger = train_tagger(train_rows, taxonomy, config)
+    result["fit_seconds"] = round(time.perf_counter() - started, 1)
+    result["tests"] = {}
+    for test_name, test_rows in tests.items():
+        texts = [r["text"] for r in test_rows]
+        started = time.perf_counter()
+        predicted = tagger.predict(texts)
+        result["passages_per_s"] = round(len(texts) / (time.perf_counter() - started))
+        result["tests"][test_name] = evaluate_sets([set(r["labels"]) for r in test_rows], predicted, taxonomy)
+    with tempfile.TemporaryDirectory() as tmp:
+        tagger.save(Path(tmp))
+        result["size_mb"] = round(disk_size(Path(tmp)) / 2**20, 1)
+
+
+def main(corpus: Path, taxonomy_path: Path, candidates_path: Path, logo_path: Path, training: Path,
+         reports: Path) -> None:
+    from casetagger.taxonomy import Taxonomy
+
     taxonomy = Taxonomy.load(taxonomy_path)
     labels = taxonomy.ids
     rows = load_corpus(corpus)
-    split = {s: [r for r in rows if r["split"] == s] for s in ("train", "dev", "test")}
-    texts = {s: [r["text"] for r in v] for s, v in split.items()}
-    gold = {s: label_matrix(v, labels) for s, v in split.items()}
-    config = TrainConfig.load()  # the package's configs/linear.yaml
-    linear_variants = {
-        "linear: word n-grams": dict(config.model, char_ngrams=None),
-        "linear: word + char n-grams (shipped)": dict(config.model),
-        "linear: word + char n-grams, lemmas": dict(config.model, lemmas=True),
-    }
-    candidates = {}
-    keywords = yaml.safe_load((HERE / "configs" / "keywords.yaml").read_text(encoding="utf-8"))
-    candidates["keyword search (baseline)"] = (lambda: Keywords(labels, keywords), None)
-    for name, params in linear_variants.items():
-        candidates[name] = (lambda p=params: Linear(LinearTagger(labels, **p).fit(texts["train"], gold["train"])), "linear")
-    for name, folder in (("spaCy textcat_multilabel: bag-of-words", "spacy_bow"),
-                         ("spaCy textcat_multilabel: ensemble, tok2vec from scratch", "spacy_ensemble")):
-        path = training / folder / "model-best"
-        if path.exists():
-            candidates[name] = (lambda p=path: SpacyModel(p, labels), path)
+    tests = {name: [r for r in rows if r["split"] == "test" and keep(r)] for name, keep in TEST_SPLITS.items()}
+    candidates = yaml.safe_load(candidates_path.read_text(encoding="utf-8"))["candidates"]
+    logo = json.loads(logo_path.read_text(encoding="utf-8"))
+    base = TrainConfig.load()  # the package's configs/linear.yaml
     results = []
-    for name, (build, artefact) in candidates.items():
-        started = time.perf_counter()
-        model = build()
-        fit_seconds = time.perf_counter() - started
-        dev_scores = model.scores(texts["dev"])
-        thresholds = np.full(len(labels), 0.5) if name.startswith("keyword") else tune_thresholds(dev_scores, gold["dev"])
-        dev = evaluate_sets(_sets(gold["dev"], labels), _sets(dev_scores >= thresholds, labels), taxonomy)
-        started = time.perf_counter()
-        test_scores = model.scores(texts["test"])
-        per_second = len(texts["test"]) / (time.perf_counter() - started)
-        test = evaluate_sets(_sets(gold["test"], labels), _sets(test_scores >= thresholds, labels), taxonomy)
-        size = None
-        if artefact == "linear":
-            with tempfile.TemporaryDirectory() as tmp:
-                Tagger(model.model, dict(zip(labels, thresholds)), {}).save(Path(tmp))
-                size = disk_size(Path(tmp))
-        elif artefact is not None:  # a spaCy pipeline: trained by its own project command
-            size = disk_size(artefact)
-            timing = artefact.parent / "train_seconds.txt"
-            fit_seconds = float(timing.read_text()) if timing.exists() else None
-        results.append({"name": name, "dev_macro_f1": dev["all"]["macro_f1"], "test": test,
-                        "fit_seconds": round(fit_seconds, 1) if fit_seconds is not None and artefact else None,
-                        "size_mb": round(size / 2**20, 1) if size else None, "passages_per_s": round(per_second)})
-        print(f"{name}: dev macro-F1 {dev['all']['macro_f1']:.3f}, test macro-F1 {test['all']['macro_f1']:.3f}")
-    selected = max((r for r in results if not r["name"].startswith("keyword")), key=lambda r: r["dev_macro_f1"])
+    not_test = [r for r in rows if r["split"] != "test"]
+    keyword = {"name": "keyword search (baseline)", "logo": evaluate_sets(
+        [set(r["labels"]) for r in not_test], keyword_predictions([r["text"] for r in not_test], labels), taxonomy)}
+    keyword["tests"] = {n: evaluate_sets([set(r["labels"]) for r in t], keyword_predictions([r["text"] for r in t], labels),
+                                         taxonomy) for n, t in tests.items()}
+    results.append(keyword)
+    for name in candidates:
+        if name not in logo:
+            print(f"{name}: no leave-one-genre-out result, skipped (run scripts/logo.py)")
+            continue
+        results.append({"name": name, "logo": logo[name]["logo"], "per_genre": logo[name]["per_genre"],
+                        "seconds": logo[name].get("seconds")})
+    shippable = [r for r in results if r["name"] in candidates and not candidates[r["name"]].get("v1_only")
+                 and candidates[r["name"]].get("kind", "linear") == "linear"]
+    selected = max(shippable, key=lambda r: r["logo"]["all"]["macro_f1"])
+    # The test splits only describe the chosen model (and the one it replaces), never choose it
+    for result in results:
+        spec = candidates.get(result["name"], {})
+        if result is selected or spec.get("v1_only"):
+            _train_and_test(result, spec, rows, tests, taxonomy, base)
+            tests_line = ", ".join(f"{n} {t['all']['macro_f1']:.3f}" for n, t in result["tests"].items())
+            print(f"{result['name']}: {tests_line}", flush=True)
     reports.mkdir(parents=True, exist_ok=True)
     (reports / "model-selection.json").write_text(json.dumps({"selected": selected["name"], "candidates": results},
                                                              indent=2, ensure_ascii=False) + "\n")
-    (reports / "model-selection.md").write_text(_markdown(results, selected, labels, split), encoding="utf-8")
+    (reports / "model-selection.md").write_text(markdown(results, selected, labels, rows, tests), encoding="utf-8")
 
 
-def _sets(matrix, labels):
-    return [{labels[j] for j in np.flatnonzero(row)} for row in matrix]
+def _f(value) -> str:
+    return f"{value:.3f}" if value is not None else "–"
 
 
-def _markdown(results, selected, labels, split) -> str:
-    short = {r["name"]: f"C{i}" for i, r in enumerate(results, start=1)}
+def markdown(results: list[dict], selected: dict, labels: list[str], rows: list[dict], tests: dict) -> str:
+    not_test = sum(r["split"] != "test" for r in rows)
+    genres = sorted({g for r in results for g in r.get("per_genre", {})})
     out = ["# Model selection", "",
-           f"Same splits for every candidate: fit on train ({len(split['train'])} passages), per-label thresholds",
-           f"tuned on dev ({len(split['dev'])}), selection by dev macro-F1, figures below on test "
-           f"({len(split['test'])}) which no candidate saw. Passages/s: scoring the test split on this machine.",
-           f"Selected: **{selected['name']}** (dev macro-F1 {selected['dev_macro_f1']:.3f}; on a tie the simpler, "
-           "earlier candidate wins). Size: the saved model on disk; fit: seconds to train on this machine.", "",
-           "| id | candidate | dev macro-F1 | test macro-F1 | test micro-F1 | goals macro-F1 | SDGs macro-F1 | fit s | size MB | passages/s |",
-           "|---|---|---|---|---|---|---|---|---|---|"]
+           "Chosen for documents never seen, not for the test split. **Leave-one-genre-out**: each candidate is "
+           f"trained {len(genres)} times, each time without one genre (thresholds tuned by cross-validation on the "
+           f"rest), and scores the genre it never saw; the predictions of all folds ({not_test} train + dev passages) "
+           "are pooled for the macro-F1 that selects. The test splits are never used for selection: the first "
+           f"corpus's ({len(tests['test v1'])} passages) and corpus v2's ({len(tests['test v2'])}), reported below "
+           "for the selected model and the first corpus's model, trained as the shipped one is (train + dev, "
+           "thresholds from 5-fold out-of-fold scores). "
+           "Generated by `pipeline/scripts/logo.py` and `pipeline/scripts/select_model.py`.", "",
+           f"Selected: **{selected['name']}** (leave-one-genre-out macro-F1 {selected['logo']['all']['macro_f1']:.3f}).",
+           "", "| candidate | leave-one-genre-out macro-F1 | goals | SDGs | test v1 macro-F1 | test v2 macro-F1 | "
+           "size MB | passages/s |", "|---|---|---|---|---|---|---|---|"]
     for r in results:
-        t = r["test"]
-        out.append(f"| {short[r['name']]} | {r['name']} | {r['dev_macro_f1']:.3f} | {t['all']['macro_f1']:.3f} | "
-                   f"{t['all']['micro_f1']:.3f} | {t['goals']['macro_f1']:.3f} | {t['sdgs']['macro_f1']:.3f} | "
-                   f"{r['fit_seconds'] if r['fit_seconds'] is not None else '–'} | "
-                   f"{r['size_mb'] if r['size_mb'] is not None else '–'} | {r['passages_per_s']} |")
-    out += ["", "Per-label precision / recall / F1 on test:", "",
-            "| label | " + " | ".join(short[r["name"]] for r in results) + " |",
-            "|---|" + "---|" * len(results)]
+        t = r.get("tests", {})
+        out.append(f"| {r['name']} | {r['logo']['all']['macro_f1']:.3f} | {r['logo']['goals']['macro_f1']:.3f} | "
+                   f"{r['logo']['sdgs']['macro_f1']:.3f} | "
+                   f"{_f(t['test v1']['all']['macro_f1']) if t else '–'} | {_f(t['test v2']['all']['macro_f1']) if t else '–'} | "
+                   f"{r.get('size_mb') or '–'} | {r.get('passages_per_s', '–')} |")
+    out += ["", "Leave-one-genre-out macro-F1 per held-out genre:", "",
+            "| candidate | " + " | ".join(genres) + " |", "|---|" + "---|" * len(genres)]
+    for r in results:
+        if r.get("per_genre"):
+            out.append(f"| {r['name']} | " + " | ".join(_f(r["per_genre"].get(g)) for g in genres) + " |")
+    out += ["", "Per-label F1 of the selected model: leave-one-genre-out, test v1, test v2 (P / R / F1):", "",
+            "| label | leave-one-genre-out | test v1 | test v2 |", "|---|---|---|---|"]
     for label in labels:
-        cells = [f"{r['test']['per_label'][label]['p']:.2f} / {r['test']['per_label'][label]['r']:.2f} / "
-                 f"**{r['test']['per_label'][label]['f1']:.2f}**" for r in results]
-        out.append(f"| {label} | " + " | ".join(cells) + " |")
+        cells = [selected["logo"]["per_label"][label]] + [selected["tests"][n]["per_label"][label] for n in ("test v1", "test v2")]
+        out.append(f"| {label} | " + " | ".join(f"{c['p']:.2f} / {c['r']:.2f} / **{c['f1']:.2f}**" for c in cells) + " |")
     return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    main(*(Path(a) for a in sys.argv[1:5]))
+    main(*(Path(a) for a in sys.argv[1:7]))

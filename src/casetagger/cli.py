@@ -3,6 +3,8 @@
 import errno
 import functools
 import sqlite3
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -202,7 +204,9 @@ def corpus_split_cli(
     err.print(f"{n} passage(s) assigned a split in {path}")
 
 
-ModelOption = Annotated[Path | None, typer.Option("--model", help="Model directory (default: the registry's current model, else the shipped one).")]
+ModelOption = Annotated[Path | None, typer.Option(
+    "--model", help="Model directory (default: the registry's current version, see `casetagger models list`; "
+                    "the shipped model until a version is used).")]
 
 
 @app.command("tag")
@@ -271,6 +275,7 @@ def train_cli(
     registry: Annotated[Path | None, typer.Option(help="Model registry (default: $CASETAGGER_REGISTRY or ~/.local/share/casetagger/registry).")] = None,
     tolerance: Annotated[float, typer.Option(help="How far corpus test macro-F1 may fall for a promotion.")] = 0.02,
     force: Annotated[bool, typer.Option("--force", help="Promote even if the checks fail (says which it overrides).")] = False,
+    reason: Annotated[str | None, typer.Option(help="Why you promote with --force (recorded in the model card).")] = None,
 ) -> None:
     """Train the tagger. With --out: on the corpus (never its test split). With --corrections: on the
     corpus plus analysts' corrections, into the registry, promoted only if it beats the current model."""
@@ -284,9 +289,12 @@ def train_cli(
         from casetagger.model.retrain import load_corrections, retrain
 
         registry_ = Registry(registry, tax)
-        outcome = retrain(rows, load_corrections(corrections), tax, cfg, registry_, tolerance, force)
+        started = time.perf_counter()
+        with _stage_progress() as progress:
+            outcome = retrain(rows, load_corrections(corrections), tax, cfg, registry_, tolerance, force, reason, progress)
         state = "promoted: now the current model" if outcome.promoted else "kept, NOT promoted"
-        err.print(f"version {outcome.version} in {registry_.root}: {state}", highlight=False)
+        err.print(f"version {outcome.version} in {registry_.root}: {state} ({time.perf_counter() - started:.0f} s)",
+                  highlight=False)
         for reason in outcome.reasons:
             err.print(f"  - {reason}", highlight=False)
         return
@@ -298,6 +306,24 @@ def train_cli(
     test = tagger.card["test_metrics"]
     err.print(f"model {tagger.version} written to {out}; test macro-F1 {test['all']['macro_f1']:.3f} "
               f"(goals {test['goals']['macro_f1']:.3f}, SDGs {test['sdgs']['macro_f1']:.3f})", highlight=False)
+
+
+@contextmanager
+def _stage_progress():
+    """A rich progress bar per training stage (merge, cross-validation folds, fit, evaluate): yields ``progress(stage, done, total)``."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bars = Progress(TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, disable=not err.is_terminal)
+    tasks: dict[str, int] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total)
+        bars.update(tasks[stage], completed=done, total=total)
+
+    with bars:
+        yield progress
 
 
 models_app = App(help="The model registry: list, show, use and roll back model versions.", no_args_is_help=True)
@@ -342,9 +368,17 @@ def models_show_cli(version: Annotated[str, typer.Argument(help="A version (v000
 @models_app.command("use")
 def models_use_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
                    registry: RegistryOption = None,
-                   taxonomy: ModelsTaxonomyOption = None) -> None:
-    """Make a version the current model (used when --model is not given)."""
-    _registry(registry, taxonomy).use(version)
+                   taxonomy: ModelsTaxonomyOption = None,
+                   force: Annotated[bool, typer.Option("--force", help="Use a version that was not promoted.")] = False) -> None:
+    """Make a version the current model (used when --model is not given; a running review app re-tags)."""
+    reg = _registry(registry, taxonomy)
+    promotion = reg.card(version).get("promotion", {"promoted": True})
+    if not promotion["promoted"] and not force:
+        err.print(f"warning: {version} was not promoted:", highlight=False)
+        for reason in promotion.get("reasons", []):
+            err.print(f"  - {reason}", highlight=False)
+        fail(f"{version} not used; add --force to use it anyway")
+    reg.use(version)
     err.print(f"{version} is now the current model", highlight=False)
 
 

@@ -13,9 +13,27 @@ from casetagger.jsonl import read_jsonl, write_jsonl
 from casetagger.taxonomy import Taxonomy
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "passages.jsonl"
-GENRES = ("dagsorden", "referat", "opfoelgning", "handleplan", "nyhed", "budget", "hoeringssvar")
+GENRES = ("dagsorden", "referat", "opfoelgning", "handleplan", "nyhed", "budget", "hoeringssvar",
+          # added with corpus v2, written in the register of real documents
+          "plan", "forslag", "bilag", "hjemmeside")
+MINUTES = ("dagsorden", "referat")
 SPLITS = ("train", "dev", "test")
 REQUIRED = ("id", "text", "labels", "genre", "municipality")
+# Corpus v2 passages name their writer and may carry traits from this vocabulary (GUIDELINES.md)
+THIN_CONCEPTS = ("letbane", "cykelbro", "byrum", "boernevenlig", "hjemloeshed", "tosprogede", "flexjob")
+NEGATIVE_CLASSES = ("procedure", "rules", "contents", "annex", "money")
+TRAITS = ({"sdg-own", "partner-implicit", "multi-topic"} | {f"thin:{c}" for c in THIN_CONCEPTS}
+          | {f"neg:{c}" for c in NEGATIVE_CLASSES})
+
+
+def is_v2(row: dict[str, Any]) -> bool:
+    """Corpus v2 passages carry their writer; the first corpus's do not."""
+    return bool(row.get("writer"))
+
+
+def implicit_partnership(row: dict[str, Any]) -> bool:
+    """sdg17 where the text never says "partnerskab": the partnerships real documents describe."""
+    return "sdg17" in row["labels"] and "partnerskab" not in row["text"].lower()
 
 
 @dataclass
@@ -28,8 +46,16 @@ class Minimums:
     no_label_share: float = 0.20
     multi_label_share: float = 0.25  # of the labelled passages
     test_share: float = 0.20
-    words: tuple[int, int] = (30, 200)
+    words: tuple[int, int] = (30, 200)  # first corpus
     near_duplicate: float = 0.5  # word 5-gram Jaccard
+    # corpus v2 (passages with a writer); real minutes hold one-line decisions and contents lines
+    v2_passages: int = 2500
+    v2_words: tuple[int, int] = (2, 200)
+    v2_minutes_no_label_share: float = 0.5
+    v2_implicit_partnerships: int = 150
+    v2_sdg_own: int = 150
+    v2_per_thin_concept: int = 20
+    v2_per_negative_class: int = 20
 
 
 @dataclass
@@ -42,6 +68,12 @@ class CorpusReport:
     co_occurrence: Counter[tuple[str, str]] = field(default_factory=Counter)
     no_label: int = 0
     multi_label: int = 0
+    v2: int = 0
+    v2_minutes: int = 0
+    v2_minutes_no_label: int = 0
+    implicit_partnerships: int = 0
+    traits: Counter[str] = field(default_factory=Counter)
+    writers: Counter[str] = field(default_factory=Counter)
 
     @property
     def ok(self) -> bool:
@@ -50,7 +82,8 @@ class CorpusReport:
     def as_dict(self) -> dict[str, Any]:
         return {"passages": self.n, "ok": self.ok, "problems": self.problems, "labels": dict(self.labels),
                 "genres": dict(self.genres), "splits": dict(self.splits), "no_label": self.no_label,
-                "multi_label": self.multi_label,
+                "multi_label": self.multi_label, "v2": self.v2, "writers": dict(self.writers),
+                "traits": dict(self.traits), "implicit_partnerships": self.implicit_partnerships,
                 "co_occurrence": {f"{a}+{b}": n for (a, b), n in self.co_occurrence.most_common()}}
 
 
@@ -104,8 +137,11 @@ def check_corpus(rows: list[dict[str, Any]], taxonomy: Taxonomy, minimums: Minim
         if row.get("split", "train") not in SPLITS:
             problems.append(f"{where}: unknown split {row['split']!r}")
         n_words = len(row["text"].split())
-        if not m.words[0] <= n_words <= m.words[1]:
-            problems.append(f"{where}: {n_words} words, outside {m.words[0]}-{m.words[1]}")
+        low, high = m.v2_words if is_v2(row) else m.words
+        if not low <= n_words <= high:
+            problems.append(f"{where}: {n_words} words, outside {low}-{high}")
+        if is_v2(row):
+            _count_v2(row, where, report)
         report.labels.update(row["labels"])
         report.genres[row["genre"]] += 1
         report.splits[row.get("split", "none")] += 1
@@ -127,8 +163,48 @@ def check_corpus(rows: list[dict[str, Any]], taxonomy: Taxonomy, minimums: Minim
     return report
 
 
+def _count_v2(row: dict[str, Any], where: str, report: CorpusReport) -> None:
+    traits = row.get("traits", [])
+    unknown = set(traits) - TRAITS
+    if unknown:
+        report.problems.append(f"{where}: unknown traits {sorted(unknown)}")
+    if row["labels"] and any(t.startswith("neg:") for t in traits):
+        report.problems.append(f"{where}: a hard negative (neg:...) with labels")
+    report.v2 += 1
+    report.writers[row["writer"]] += 1
+    report.traits.update(traits)
+    report.implicit_partnerships += implicit_partnership(row)
+    if row["genre"] in MINUTES:
+        report.v2_minutes += 1
+        report.v2_minutes_no_label += not row["labels"]
+
+
+def _check_v2_minimums(report: CorpusReport, m: Minimums) -> None:
+    p = report.problems
+    if report.v2 < m.v2_passages:
+        p.append(f"corpus v2: {report.v2} passages, fewer than {m.v2_passages}")
+    if report.v2_minutes and report.v2_minutes_no_label / report.v2_minutes < m.v2_minutes_no_label_share:
+        p.append(f"corpus v2 minutes: no-label share {report.v2_minutes_no_label / report.v2_minutes:.0%}, "
+                 f"below {m.v2_minutes_no_label_share:.0%}")
+    if report.implicit_partnerships < m.v2_implicit_partnerships:
+        p.append(f"corpus v2: {report.implicit_partnerships} sdg17 passages without 'partnerskab', "
+                 f"fewer than {m.v2_implicit_partnerships}")
+    if report.traits["sdg-own"] < m.v2_sdg_own:
+        p.append(f"corpus v2: {report.traits['sdg-own']} passages with an SDG judged on its own, fewer than {m.v2_sdg_own}")
+    for concept in THIN_CONCEPTS:
+        if report.traits[f"thin:{concept}"] < m.v2_per_thin_concept:
+            p.append(f"corpus v2: thin concept {concept} has {report.traits[f'thin:{concept}']} positives, "
+                     f"fewer than {m.v2_per_thin_concept}")
+    for kind in NEGATIVE_CLASSES:
+        if report.traits[f"neg:{kind}"] < m.v2_per_negative_class:
+            p.append(f"corpus v2: {report.traits[f'neg:{kind}']} hard negatives of class {kind}, "
+                     f"fewer than {m.v2_per_negative_class}")
+
+
 def _check_minimums(report: CorpusReport, taxonomy: Taxonomy, m: Minimums) -> None:
     p = report.problems
+    if report.v2:  # the minimums of corpus v2 apply to a corpus that has v2 passages
+        _check_v2_minimums(report, m)
     if report.n < m.passages:
         p.append(f"{report.n} passages, fewer than {m.passages}")
     for label in taxonomy.ids:

@@ -153,6 +153,7 @@ class ModelCard(TypedDict):
     libraries: dict[str, str]
     thresholds: NotRequired[dict[str, float]]
     test_metrics: NotRequired[dict[str, Any] | None]
+    test_metrics_by_corpus: NotRequired[dict[str, dict[str, Any]]]  # "v1", "v2": each corpus's test split
     test_passages: NotRequired[int]
     corpus_counts: NotRequired[dict[str, int]]
     registry_version: NotRequired[str]

@@ -21,6 +21,8 @@ class Label:
     name_da: str
     name_en: str = ""
     covers: str = ""
+    # domain terms (word starts) that the model may use as extra features for this label
+    terms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -50,8 +52,11 @@ class Taxonomy:
                 raise invalid(f"label {i + 1} needs 'id' and 'name_da'")
             if item.get("kind") not in ("goal", "sdg"):
                 raise invalid(f"label {item['id']}: kind must be 'goal' or 'sdg'")
+            terms = item.get("terms") or []
+            if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+                raise invalid(f"label {item['id']}: terms must be a list of words")
             labels.append(Label(str(item["id"]), item["kind"], item["name_da"], item.get("name_en", ""),
-                                " ".join(str(item.get("covers", "")).split())))
+                                " ".join(str(item.get("covers", "")).split()), tuple(t.strip() for t in terms)))
         ids = [label.id for label in labels]
         if len(set(ids)) != len(ids):
             raise invalid("label ids are not unique")
@@ -83,6 +88,11 @@ class Taxonomy:
     @property
     def sdgs(self) -> list[str]:
         return [label.id for label in self.labels if label.kind == "sdg"]
+
+    @property
+    def terms(self) -> dict[str, list[str]]:
+        """Each label's domain terms (empty lists where the taxonomy names none)."""
+        return {label.id: list(label.terms) for label in self.labels}
 
     def name_da(self, label_id: str) -> str:
         return next(label.name_da for label in self.labels if label.id == label_id)

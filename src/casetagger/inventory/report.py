@@ -75,11 +75,8 @@ def write_report(path: Path, cases: list[Case], passages: list[dict[str, Any]], 
     by_goal = []
     for goal in taxonomy.goals:
         ranked = sorted((c for c in cases if goal in c.labels), key=lambda c: -c.scores[goal])
-        by_goal.append({"id": goal, "name": taxonomy.name_da(goal), "total": len(ranked), "cases": [
-            {"name": c.name, "score": c.scores[goal], "pages": pages_text(c.documents), "excerpt": c.excerpt,
-             "evidence": c.evidence.get(goal, []), "support": [s.text for s in c.support.get(goal, [])][:2],
-             "labels": [taxonomy.name_da(l) for l in taxonomy.ids if l in c.labels and l != goal]}
-            for c in ranked[:top]]})
+        by_goal.append({"id": goal, "name": taxonomy.name_da(goal), "total": len(ranked),
+                        "cases": [_case_entry(c, goal, taxonomy) for c in ranked[:top]]})
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
     html = template.render(
@@ -92,3 +89,14 @@ def write_report(path: Path, cases: list[Case], passages: list[dict[str, Any]], 
         goal_counts=[(taxonomy.name_da(g), sum(g in c.labels for c in cases)) for g in taxonomy.goals],
         sdg_counts=[(taxonomy.name_da(s), sum(s in c.labels for c in cases)) for s in taxonomy.sdgs])
     atomic_write(path, lambda tmp: tmp.write_text(html, encoding="utf-8"))
+
+
+def _case_entry(case: Case, goal: str, taxonomy: Taxonomy) -> dict[str, Any]:
+    support = [s.text for s in case.support.get(goal, [])][:2]
+    shown = " ".join(support) if support else case.excerpt
+    # evidence is shown only where the reader can find it: in the text printed beside it
+    found = {w.lower() for w in re.findall(r"\w+", shown)}
+    return {"name": case.name, "score": case.scores[goal], "pages": pages_text(case.documents),
+            "excerpt": case.excerpt, "support": support,
+            "evidence": [w for w in case.evidence.get(goal, []) if w.lower() in found],
+            "labels": [taxonomy.name_da(l) for l in taxonomy.ids if l in case.labels and l != goal]}

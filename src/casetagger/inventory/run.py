@@ -67,7 +67,7 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         store.set_meta("model", {"model_version": version, "card": tagger.card})
         # passages stored by an earlier run but not tagged by this model: a new model, or a kill
         # between parsing and tagging; no PDF is parsed again for them
-        result.retagged = _tag_pending(store, tagger, version)
+        result.retagged = tag_pending(store, tagger, version)
         # workers parse, mask and tag; a document and its tags are stored in one transaction
         for document in _documents(list(paths), store, tagger, options, limits or BatchLimits(), result, on_plan,
                                    cluster, model, parquet):
@@ -176,7 +176,7 @@ def report_inventory(out: Path, model: Path | None = None, municipality: str | N
     return result
 
 
-def _tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
+def tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
     pending = store.untagged(version)
     if pending:
         store.save_tags(list(tagger.tag(pending)), version)

@@ -4,6 +4,7 @@ Character n-grams inside word boundaries let the model see the parts of Danish c
 ("skybrudssikring", "klimatilpasningsplan") that whole-word features miss.
 """
 
+import re
 import weakref
 from collections.abc import Callable
 from functools import lru_cache
@@ -13,8 +14,9 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.svm import LinearSVC
 
-from casetagger.model.text import TOKEN, lemmatise, normalise
+from casetagger.model.text import TOKEN, compound_parts, lemmatise, normalise, with_compound_parts
 
 
 class LinearTagger:
@@ -22,7 +24,8 @@ class LinearTagger:
 
     def __init__(self, labels: list[str], C: float = 8.0, word_ngrams: tuple[int, int] = (1, 2),
                  char_ngrams: tuple[int, int] | None = (3, 5), lemmas: bool = False, min_df: int = 2,
-                 max_features: int = 60000, class_weight: str | None = "balanced"):
+                 max_features: int = 60000, class_weight: str | None = "balanced", compounds: bool = False,
+                 loss: str = "logistic", terms: dict[str, list[str]] | None = None, terms_weight: float = 1.0):
         self.labels = labels
         self.C = C
         self.word_ngrams = word_ngrams
@@ -31,6 +34,10 @@ class LinearTagger:
         self.min_df = min_df
         self.max_features = max_features
         self.class_weight = class_weight
+        self.compounds = compounds
+        self.loss = loss  # "logistic", or "hinge": a linear SVM with Platt-scaled scores
+        self.terms = terms  # label id -> domain terms (word starts), extra features per label
+        self.terms_weight = terms_weight
 
     def _word_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
         return TfidfVectorizer(ngram_range=self.word_ngrams, min_df=self.min_df, sublinear_tf=True,
@@ -76,15 +83,28 @@ class LinearTagger:
         return vectorizer
 
     def _prepare(self, texts: list[str]) -> list[str]:
-        return [lemmatise(t) if self.lemmas else normalise(t) for t in texts]
+        if self.lemmas:
+            return [lemmatise(t) for t in texts]
+        return [with_compound_parts(t) if self.compounds else normalise(t) for t in texts]
 
     def _features(self, prepared: list[str]) -> sparse.csr_matrix:
         blocks = [self.word_vectorizer_.transform(prepared)]
         if self.char_vectorizer_ is not None:
             blocks.append(self.char_vectorizer_.transform(prepared))
+        if self.terms:
+            blocks.append(self._term_features(prepared))
         return sparse.hstack(blocks, format="csr")
 
-    def fit(self, texts: list[str], y: np.ndarray, sample_weight: np.ndarray | None = None) -> "LinearTagger":
+    def _term_features(self, prepared: list[str]) -> sparse.csr_matrix:
+        """Per label, how many of its domain terms the passage uses (0, 1/3, 2/3 or 1)."""
+        terms = self.terms or {}
+        patterns = _term_patterns(tuple((label, tuple(terms.get(label, ()))) for label in self.labels))
+        rows = [[min(len(set(p.findall(text))), 3) / 3 if p else 0.0 for p in patterns] for text in prepared]
+        return sparse.csr_matrix(np.asarray(rows, dtype=np.float32) * self.terms_weight)
+
+    def fit(self, texts: list[str], y: np.ndarray, sample_weight: np.ndarray | None = None,
+            on_label: Callable[[int], object] | None = None) -> "LinearTagger":
+        """``on_label(j)`` is called after each label's classifier is fitted (for progress bars)."""
         prepared = self._prepare(texts)
         self.word_vectorizer_ = self._word_vectorizer().fit(prepared)
         self.char_vectorizer_ = None
@@ -93,14 +113,37 @@ class LinearTagger:
         x = self._features(prepared)
         coefs, intercepts = [], []
         for j in range(len(self.labels)):
-            clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear",
-                                     random_state=0)
-            clf.fit(x, y[:, j], sample_weight=sample_weight)
-            coefs.append(clf.coef_[0])
-            intercepts.append(clf.intercept_[0])
+            coef, intercept = self._fit_label(x, y[:, j], sample_weight)
+            coefs.append(coef)
+            intercepts.append(intercept)
+            if on_label is not None:
+                on_label(j)
         self.coef_ = np.asarray(coefs, dtype=np.float32)
         self.intercept_ = np.asarray(intercepts, dtype=np.float32)
         return self
+
+    def _fit_label(self, x: sparse.csr_matrix, y: np.ndarray,
+                   sample_weight: np.ndarray | None) -> tuple[np.ndarray, float]:
+        smallest_class = int(np.bincount(y.astype(int), minlength=2).min())
+        # Platt scaling needs each class in every calibration fold; a label seen once or twice
+        # (a tiny retraining set) is fitted by logistic regression instead
+        if self.loss == "logistic" or smallest_class < 2:
+            clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear",
+                                     random_state=0).fit(x, y, sample_weight=sample_weight)
+            return clf.coef_[0], float(clf.intercept_[0])
+        if self.loss != "hinge":
+            raise ValueError(f"loss must be 'logistic' or 'hinge', not {self.loss!r}")
+        # A linear SVM's margins become probabilities by Platt scaling (a sigmoid fitted on
+        # out-of-fold margins); the result is again one linear function, so it saves and
+        # explains like the logistic model.
+        from sklearn.calibration import CalibratedClassifierCV
+
+        svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=0, max_iter=5000)
+        calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=min(3, smallest_class), ensemble=False)
+        calibrated.fit(x, y, sample_weight=sample_weight)
+        fitted = calibrated.calibrated_classifiers_[0]
+        a, b = fitted.calibrators[0].a_, fitted.calibrators[0].b_  # p = 1 / (1 + exp(a * margin + b))
+        return -a * fitted.estimator.coef_[0], float(-(a * fitted.estimator.intercept_[0] + b))
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         return self._features(self._prepare(texts))
@@ -124,7 +167,7 @@ class LinearTagger:
         order = np.argsort(x.indices)
         present_features, present_weights = x.indices[order], x.data[order]
         cache = _TOKEN_FEATURES.setdefault(self, {})
-        words = list(dict.fromkeys(TOKEN.findall(text)))
+        words = [w for w in dict.fromkeys(TOKEN.findall(text)) if is_content_word(w)]
         per_word = []
         for word in words:
             if word not in cache:
@@ -148,9 +191,9 @@ class LinearTagger:
         return result
 
     def _token_features(self, word: str) -> list[int]:
-        token = self._prepare([word])[0]
+        token = lemmatise(word) if self.lemmas else normalise(word)
         vocab = self.word_vectorizer_.vocabulary_
-        features = [vocab[token]] if token in vocab else []
+        features = [vocab[t] for t in (token, *(compound_parts(token) if self.compounds else ())) if t in vocab]
         if self.char_vectorizer_ is not None:
             offset, char_vocab = len(vocab), self.char_vectorizer_.vocabulary_
             analyse = _char_analyser(self.char_vectorizer_)
@@ -158,9 +201,32 @@ class LinearTagger:
         return features
 
 
+def is_content_word(word: str) -> bool:
+    """Worth showing as evidence: not a number, not a stop word, not a word every document uses."""
+    lower = word.lower()
+    return len(lower) > 2 and not lower.isdigit() and lower not in _evidence_stopwords()
+
+
+@lru_cache(maxsize=1)
+def _evidence_stopwords() -> frozenset[str]:
+    from importlib.resources import files
+
+    from spacy.lang.da.stop_words import STOP_WORDS
+
+    listed = files("casetagger.model").joinpath("evidence_stopwords.txt").read_text(encoding="utf-8")
+    words = {w for line in listed.splitlines() if not line.startswith("#") for w in line.split()}
+    return frozenset(words | set(STOP_WORDS))
+
+
 # Per-model caches of work that depends only on the word, kept outside the model so they are
 # never saved with it.
 _TOKEN_FEATURES: "weakref.WeakKeyDictionary[LinearTagger, dict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+@lru_cache(maxsize=8)
+def _term_patterns(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> list[re.Pattern[str] | None]:
+    return [re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in sorted(words, key=len, reverse=True))
+                       + r")\w*") if words else None for _, words in terms]
 
 
 @lru_cache(maxsize=8)

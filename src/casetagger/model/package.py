@@ -21,6 +21,10 @@ def train_and_package(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Tr
     tagger = train_tagger(rows, taxonomy, config, extra_card)
     tagger.card["test_metrics"] = evaluate_rows(tagger, test, taxonomy) if test else None
     tagger.card["test_passages"] = len(test)
+    # the first corpus's test split and corpus v2's (passages with a writer) on their own too
+    parts = {"v1": [r for r in test if not r.get("writer")], "v2": [r for r in test if r.get("writer")]}
+    tagger.card["test_metrics_by_corpus"] = {name: evaluate_rows(tagger, part, taxonomy)
+                                             for name, part in parts.items() if part}
     tagger.card["corpus_counts"] = dict(Counter(r.get("split", "none") for r in rows))
     write_model(tagger, Path(out))
     return tagger
@@ -74,6 +78,10 @@ def model_card_markdown(tagger: Tagger) -> str:
         if group in metrics:
             lines.append(f"\n**{group}**: macro-F1 {metrics[group]['macro_f1']:.3f}, "
                          f"micro-F1 {metrics[group]['micro_f1']:.3f}")
+    for name, part in (card.get("test_metrics_by_corpus") or {}).items():
+        lines.append(f"\n**test split of corpus {name}** ({part['n']} passages): macro-F1 "
+                     f"{part['all']['macro_f1']:.3f} (goals {part['goals']['macro_f1']:.3f}, "
+                     f"SDGs {part['sdgs']['macro_f1']:.3f})")
     promotion = card.get("promotion")
     if promotion:
         lines += ["", f"## Promotion: {'promoted' if promotion['promoted'] else 'not promoted'} "

@@ -1,6 +1,7 @@
 """Text normalisation shared by training and tagging, so both see the same input."""
 
 import re
+from collections.abc import Collection
 from typing import Any
 from functools import lru_cache
 
@@ -32,3 +33,48 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 def lemmatise(text: str) -> str:
     table = danish_lemmas()
     return " ".join(table.get(t, t) for t in TOKEN.findall(normalise(text)))
+
+
+# Danish writes compounds as one word ("klimatilpasningsplan"). Splitting them into known parts
+# lets the word features see "klima", "tilpasning" and "plan" in compounds never seen in training.
+MIN_PART = 3
+MIN_COMPOUND = 8
+LINKS = ("", "s", "e")  # the joints of Danish compounds: "tilpasning-s-plan", "børn-e-have"
+
+
+@lru_cache(maxsize=200_000)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The known words a compound is made of, longest head first; () when it is not a compound."""
+    if len(word) < MIN_COMPOUND or not word.isalpha():
+        return ()
+    table = danish_lemmas()
+    # parts as lemmas: "tilpasnings" and "planen" count as "tilpasning" and "plan"
+    return tuple(table.get(part, part) for part in _split(word, table) or ())
+
+
+def _split(word: str, known: Collection[str], depth: int = 0) -> tuple[str, ...] | None:
+    if depth > 3:
+        return None
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head = word[:cut]
+        if head not in known:
+            continue
+        for link in LINKS:
+            if link and not word[cut:].startswith(link):
+                continue
+            tail = word[cut + len(link):]
+            if len(tail) < MIN_PART:
+                continue
+            if tail in known:
+                return (head, tail)
+            rest = _split(tail, known, depth + 1)
+            if rest:
+                return (head, *rest)
+    return None
+
+
+def with_compound_parts(text: str) -> str:
+    """The normalised text followed by the parts of its compounds (each compound once)."""
+    text = normalise(text)
+    parts = [p for word in dict.fromkeys(TOKEN.findall(text)) for p in compound_parts(word)]
+    return f"{text} {' '.join(parts)}" if parts else text

@@ -4,12 +4,14 @@
 all call; the config file (``src/casetagger/data/configs/linear.yaml``) is the single source of truth.
 """
 
+import functools
 import hashlib
 import inspect
 import json
 import platform
 import time
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -19,6 +21,7 @@ import numpy as np
 from casetagger import __version__
 from casetagger.corpus import label_matrix
 from casetagger.errors import CasetaggerError, Errors
+from casetagger.model.adapt import CorrectionPolicy, correction_weights, retune_thresholds
 from casetagger.model.linear import LinearTagger
 from casetagger.model.metrics import evaluate_sets
 from casetagger.model.tagger import Tagger
@@ -26,6 +29,8 @@ from casetagger.model.thresholds import tune_thresholds
 from casetagger.resources import DEFAULT_CONFIG, read_yaml
 from casetagger.schema import ModelCard
 from casetagger.taxonomy import Taxonomy
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 @dataclass
@@ -35,6 +40,7 @@ class TrainConfig:
     seed: int = 13
     cv_folds: int = 5
     correction_weight: float = 1.0  # weight of an analyst's correction against a corpus passage
+    corrections: dict[str, Any] = field(default_factory=dict)  # CorrectionPolicy (model/adapt.py) beyond the fixed weight
     model: dict[str, Any] = field(default_factory=dict)  # LinearTagger parameters
 
     @classmethod
@@ -54,7 +60,7 @@ class TrainConfig:
         if unknown:
             raise invalid(f"unknown setting(s) {', '.join(sorted(map(str, unknown)))}")
         kinds: dict[str, type | tuple[type, ...]] = {"name": str, "version": str, "seed": int, "cv_folds": int,
-                                                      "correction_weight": (int, float), "model": dict}
+                                                      "correction_weight": (int, float), "corrections": dict, "model": dict}
         for key, value in data.items():
             if not isinstance(value, kinds[key]) or isinstance(value, bool):
                 raise invalid(f"'{key}' has the wrong type ({type(value).__name__})")
@@ -80,30 +86,78 @@ def corpus_hash(rows: list[dict[str, Any]]) -> str:
 
 
 def out_of_fold_scores(texts: list[str], y: np.ndarray, labels: list[str], config: TrainConfig,
-                       weights: np.ndarray | None = None) -> np.ndarray:
+                       weights: np.ndarray | None = None, progress: Progress | None = None) -> np.ndarray:
     """Scores for every passage from a model that did not see it (stratified k-fold)."""
     from iterstrat.ml_stratifiers import MultilabelStratifiedKFold
 
     scores = np.zeros(y.shape, dtype=np.float32)
     folds = MultilabelStratifiedKFold(n_splits=config.cv_folds, shuffle=True, random_state=config.seed)
-    for train_idx, held_idx in folds.split(np.zeros(len(texts)), y):
-        model = LinearTagger(labels, **config.model).fit([texts[i] for i in train_idx], y[train_idx],
-                                                         None if weights is None else weights[train_idx])
+    for fold, (train_idx, held_idx) in enumerate(folds.split(np.zeros(len(texts)), y), start=1):
+        stage = f"cross-validation fold {fold}/{config.cv_folds}"
+        _report(progress, stage, 0, len(labels))
+        model = LinearTagger(labels, **config.model).fit(
+            [texts[i] for i in train_idx], y[train_idx], None if weights is None else weights[train_idx],
+            on_label=functools.partial(_label_done, progress, stage, len(labels)))
         scores[held_idx] = model.predict_proba([texts[i] for i in held_idx])
     return scores
 
 
-def train_tagger(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainConfig, extra_card: dict[str, Any] | None = None) -> Tagger:
+def _label_done(progress: Progress | None, stage: str, total: int, j: int) -> None:
+    _report(progress, stage, j + 1, total)
+
+
+def _report(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
+
+
+def model_params(config: TrainConfig, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The LinearTagger parameters; ``terms: true`` in the config takes the taxonomy's terms."""
+    params = dict(config.model)
+    if params.get("terms") is True:
+        params["terms"] = taxonomy.terms
+    return params
+
+
+def train_tagger(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainConfig,
+                 extra_card: dict[str, Any] | None = None) -> Tagger:
     """Fit on every passage not in the test split; thresholds from out-of-fold scores."""
+    return fit_tagger(rows, taxonomy, config, extra_card).tagger
+
+
+@dataclass
+class TrainingRun:
+    """A trained tagger with the out-of-fold scores its thresholds came from."""
+
+    tagger: Tagger
+    rows: list[dict[str, Any]]  # the training rows, in the order of ``scores`` and ``y``
+    scores: np.ndarray  # out-of-fold scores
+    y: np.ndarray
+
+    @property
+    def corrected(self) -> np.ndarray:
+        return np.array([bool(r.get("corrected")) for r in self.rows])
+
+
+def fit_tagger(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainConfig,
+               extra_card: dict[str, Any] | None = None,
+               progress: Progress | None = None) -> TrainingRun:
+    """``train_tagger`` keeping the out-of-fold scores; ``progress(stage, done, total)`` follows it."""
     started = time.perf_counter()
+    config = replace(config, model=model_params(config, taxonomy))
     training = [r for r in rows if r.get("split") != "test"]
     texts = [r["text"] for r in training]
     y = label_matrix(training, taxonomy.ids)
-    weights = None
-    if any(r.get("corrected") for r in training) and config.correction_weight != 1.0:
-        weights = np.array([config.correction_weight if r.get("corrected") else 1.0 for r in training])
-    thresholds = tune_thresholds(out_of_fold_scores(texts, y, taxonomy.ids, config, weights), y)
-    model = LinearTagger(taxonomy.ids, **config.model).fit(texts, y, weights)
+    policy = CorrectionPolicy.from_dict({"weight": config.correction_weight, **config.corrections})
+    corrected = np.array([bool(r.get("corrected")) for r in training])
+    weights = correction_weights(corrected, policy)
+    oof = out_of_fold_scores(texts, y, taxonomy.ids, config, weights, progress)
+    thresholds = tune_thresholds(oof, y)
+    if corrected.any():
+        thresholds = retune_thresholds(thresholds, oof[corrected], y[corrected], policy)
+    _report(progress, "fit", 0, len(taxonomy.ids))
+    model = LinearTagger(taxonomy.ids, **config.model).fit(
+        texts, y, weights, on_label=lambda j: _report(progress, "fit", j + 1, len(taxonomy.ids)))
     card = {
         "name": config.name,
         "version": config.version,
@@ -120,7 +174,7 @@ def train_tagger(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainCo
         "libraries": _library_versions(),
         **(extra_card or {}),
     }
-    return Tagger(model, dict(zip(taxonomy.ids, thresholds.tolist())), cast(ModelCard, card))
+    return TrainingRun(Tagger(model, dict(zip(taxonomy.ids, thresholds.tolist())), cast(ModelCard, card)), training, oof, y)
 
 
 def evaluate_rows(tagger: Tagger, rows: list[dict[str, Any]], taxonomy: Taxonomy) -> dict[str, Any]:

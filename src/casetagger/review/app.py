@@ -20,6 +20,7 @@ from casetagger.review.case_routes import add_case_routes
 from casetagger.inventory.privacy import mask
 from casetagger.inventory.store import store_problem
 from casetagger.review.auth import SignInGuard, csrf_token, make_session, read_session, signed_in_at
+from casetagger.review.model import ModelFollower
 from casetagger.review.pages import RenderError, page_png
 from casetagger.review.queue import margin, progress, select, shown_name
 from casetagger.review.store import Conflict, Decision, ReviewStore
@@ -40,8 +41,10 @@ class NotSignedIn(Exception):
     pass
 
 
-def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | None = None) -> FastAPI:
-    """The app for an inventory folder; ``secure_cookies`` for serving behind HTTPS (--allow-remote).
+def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | None = None,
+               registry: Path | None = None) -> FastAPI:
+    """The app for an inventory folder; ``secure_cookies`` for serving behind HTTPS (--allow-remote);
+    it follows the current model of ``registry`` (default: the user's registry).
 
     One store for the app's life: its schema is applied here, once, and each thread of the server's
     pool gets its own connection. Work that waits on the store or on scrypt runs in that pool,
@@ -56,9 +59,8 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
         return nullcontext(shared)
     if not meta:
         raise CasetaggerError(f"{folder}: no inventory here; run `casetagger run ... --out {folder}` first")
-    card, model_version = meta["card"], meta["model_version"]
-    taxonomy = Taxonomy.from_card(card)
-    thresholds = card["thresholds"]
+    taxonomy = Taxonomy.from_card(meta["card"])
+    model = ModelFollower(folder, meta, taxonomy, registry)
     keys = dict(zip(taxonomy.ids, KEYS))
 
     @asynccontextmanager
@@ -79,6 +81,12 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response
+
+    @app.middleware("http")
+    async def current_model(request: Request, call_next):
+        if not request.url.path.startswith("/static"):
+            await run_in_threadpool(model.refresh)  # after `models use`, rollback or a promoted retrain
+        return await call_next(request)
 
     @app.exception_handler(NotSignedIn)
     async def to_login(request: Request, exc: NotSignedIn):
@@ -122,7 +130,7 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
         return args
 
     def load(store: ReviewStore) -> tuple[list[dict], dict[str, set[str]]]:
-        passages = store.tagged_passages(model_version)
+        passages = store.tagged_passages(model.model_version)
         names = reviewed_inventory(store.db).case_of_passages()  # stored at run time, edits applied
         for p in passages:
             p["case"] = (names.get(p["id"]) or [None])[0]
@@ -176,7 +184,7 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
         return response
 
     def one_passage(store: ReviewStore, passage_id: str) -> dict:
-        found = store.tagged_passages(model_version, passage_id)
+        found = store.tagged_passages(model.model_version, passage_id)
         if not found:
             raise HTTPException(404, "no such passage")
         return found[0]
@@ -187,7 +195,7 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
         args = queue_args(request)
         with _store(folder) as store:
             passages, decided = load(store)
-        chosen = select(passages, decided, reviewer, thresholds, args["order"], args["label"], args["document"],
+        chosen = select(passages, decided, reviewer, model.thresholds, args["order"], args["label"], args["document"],
                         status or args["status"], args["q"])
         return args, passages, decided, chosen
 
@@ -196,7 +204,7 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
         args, passages, decided, chosen = queue(request)
         documents = sorted({shown_name(p["file"]) for p in passages})
         return page(request, "queue.html", passages=chosen[:300], total=len(chosen), args=args, documents=documents,
-                    query=urlencode(args), decided=decided, margin=lambda p: margin(p, thresholds))
+                    query=urlencode(args), decided=decided, margin=lambda p: margin(p, model.thresholds))
 
     @app.get("/next")
     def next_passage(request: Request):
@@ -222,7 +230,7 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
                       "next": order[here + 1] if 0 <= here < len(order) - 1 else None}
         return page(request, "passage.html", passage=passage, mine=mine, args=args, query=urlencode(args),
                     segments=highlight(passage["text"], [w for ws in passage.get("evidence", {}).values() for w in ws]),
-                    checked=set(mine["labels"]) if mine else set(passage["labels"]), thresholds=thresholds,
+                    checked=set(mine["labels"]) if mine else set(passage["labels"]), thresholds=model.thresholds,
                     request_id=str(uuid.uuid4()), neighbours=neighbours, conflict=None)
 
     @app.post("/p/{passage_id}")
@@ -241,7 +249,7 @@ def create_app(folder: Path, secure_cookies: bool = False, guard: SignInGuard | 
         with _store(folder) as store:
             passage = one_passage(store, passage_id)
             decision = Decision(passage_id, reviewer, labels, passage["labels"], passage.get("scores", {}),
-                                model_version, (str(form.get("case_name", "")).strip() or None),
+                                model.model_version, (str(form.get("case_name", "")).strip() or None),
                                 bool(form.get("not_a_case")), str(form.get("comment", "")).strip())
             try:
                 store.save(decision, int(version), str(form.get("request_id") or uuid.uuid4()))
