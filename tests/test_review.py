@@ -356,22 +356,22 @@ def test_review_shows_the_new_models_suggestions_after_models_use(folder, tmp_pa
     """A running app follows `models use` and `models rollback`: the next request re-tags the store."""
     from casetagger.model.registry import Registry
     from casetagger.model.tagger import Tagger
+    from casetagger.resources import DEFAULT_MODEL
 
-    copy = tmp_path / "inventory"
-    shutil.copytree(folder, copy)
+    copy = folder  # this test's own copy
     registry = Registry(tmp_path / "reg")
-    eager = Tagger.load()  # the shipped model with every threshold near 0: it suggests every label
+    eager = Tagger.load(DEFAULT_MODEL)  # the shipped model with every threshold near 0: it suggests every label
     eager = Tagger(eager.model, {label: 0.0001 for label in eager.labels}, eager.card)
     version = registry.add(eager)
-    client = signed_in(copy, registry=registry.root)
+    client = signed_in(copy, registry=registry.base)
     passage = next(p for p in passages_of(copy) if "Kickstarter" in p["text"])
     before = suggested_on_screen(client, passage["id"])
     assert before and before != set(eager.labels)
 
-    used = CliRunner().invoke(cli, ["models", "use", version, "--registry", str(registry.root)])
+    used = CliRunner().invoke(cli, ["models", "use", version, "--registry", str(registry.base)])
     assert used.exit_code == 0, used.stderr
     assert suggested_on_screen(client, passage["id"]) == set(eager.labels)
     assert all(set(p["labels"]) == set(eager.labels) for p in store_passages(copy))
 
-    assert CliRunner().invoke(cli, ["models", "rollback", "--registry", str(registry.root)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["models", "rollback", "--registry", str(registry.base)]).exit_code == 0
     assert suggested_on_screen(client, passage["id"]) == before
