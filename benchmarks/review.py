@@ -131,7 +131,7 @@ def main() -> None:
             store.ensure_admin()
             for name in names:
                 store.add_reviewer(name, f"{name}-adgangskode")
-            passage_ids = [p["id"] for p in store.tagged_passages(store.get_meta("model")["model_version"])]
+            passage_ids = [p["id"] for p in store.run.tagged_passages(store.run.get_meta("model")["model_version"])]
             store.close()
             results[label] = measure(src, out, names, passage_ids[:args.saves])
 

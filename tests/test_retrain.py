@@ -163,7 +163,7 @@ def test_retrain_cli_and_models_commands(tmp_path, taxonomy, small_corpus):
 
 def test_retrain_corrections_file_is_checked(tmp_path):
     from casetagger.errors import CasetaggerError
-    from casetagger.model.retrain import load_corrections
+    from casetagger.corrections import load_corrections
 
     path = tmp_path / "c.jsonl"
     path.write_text('{"text": "Kommunen planter træer.", "accept": ["groen"]}\n'

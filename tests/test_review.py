@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from casetagger.cli import app as cli
 from casetagger.inventory.run import run_inventory
 from casetagger.review.app import create_app
-from casetagger.review.export import corrections
+from casetagger.corrections import corrections
 from casetagger.review.queue import cohen_kappa
 from casetagger.review.store import ReviewStore
 
@@ -84,7 +84,7 @@ def passages_of(folder):
 def store_passages(folder):
     store = ReviewStore(folder)
     try:
-        return store.tagged_passages(store.get_meta("model")["model_version"])
+        return store.run.tagged_passages(store.run.get_meta("model")["model_version"])
     finally:
         store.close()
 

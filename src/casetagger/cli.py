@@ -286,7 +286,8 @@ def train_cli(
     rows, tax, cfg = load_corpus(corpus), Taxonomy.load(taxonomy), TrainConfig.load(config)
     if corrections is not None:
         from casetagger.model.registry import Registry
-        from casetagger.model.retrain import load_corrections, retrain
+        from casetagger.corrections import load_corrections
+        from casetagger.model.retrain import retrain
 
         registry_ = Registry(registry, tax)
         started = time.perf_counter()

@@ -11,6 +11,7 @@ import os
 import sqlite3
 import stat
 import threading
+from typing import Any
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,7 +79,12 @@ class RunStore:
 
     SCHEMAS = (SCHEMA,)
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, schemas: tuple[str, ...] = (), row_factory: Any = None):
+        """``schemas``: more tables (the review's), applied once with the run's; ``row_factory``
+        for every connection (the review reads rows by column name)."""
+        self.schemas = self.SCHEMAS + schemas
+        self.row_factory = row_factory
+        folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "casetagger.sqlite"
         self._local = threading.local()
@@ -94,7 +100,7 @@ class RunStore:
         os.chmod(self.path, stat.S_IMODE(self.path.stat().st_mode) & 0o700)
         if not self.read_only:
             self.db.execute("PRAGMA journal_mode=WAL")
-            for schema in self.SCHEMAS:
+            for schema in self.schemas:
                 self.db.executescript(schema)
 
     @property
@@ -118,6 +124,8 @@ class RunStore:
         else:
             connection = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             connection.execute("PRAGMA synchronous=FULL")
+        if self.row_factory is not None:
+            connection.row_factory = self.row_factory
         return connection
 
     def close(self) -> None:

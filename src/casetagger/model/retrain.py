@@ -13,12 +13,9 @@ reason, recorded). Otherwise the version is kept, unpromoted, with the reasons.
 import hashlib
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
-from casetagger.errors import CasetaggerError, Errors
-from casetagger.jsonl import read_jsonl
 from casetagger.model.metrics import evaluate_sets
 from casetagger.model.registry import Registry
 from casetagger.model.tagger import Tagger
@@ -30,28 +27,6 @@ MIN_TO_JUDGE = 20  # fewer corrections than this cannot show an improvement eith
 
 def text_key(text: str) -> str:
     return " ".join(text.lower().split())
-
-
-def load_corrections(source: Path) -> list[dict]:
-    """From a review folder (its database) or from a corrections JSONL file."""
-    source = Path(source)
-    if source.is_dir():
-        from casetagger.review.export import corrections
-
-        rows = corrections(source)
-    else:
-        rows = list(read_jsonl(source))
-    checked = []
-    for number, row in enumerate(rows, start=1):
-        if not isinstance(row.get("text"), str) or not ("labels" in row or "accept" in row):
-            raise CasetaggerError(Errors.E102.format(path=source, line=number,
-                                                     detail="a correction needs 'text' and 'labels' or 'accept'"))
-        if row.get("answer", "accept") != "accept":
-            continue  # Prodigy's reject / ignore: no decision about the labels to learn from
-        checked.append(dict(row, meta=row.get("meta") or {}))
-    if not checked:
-        raise CasetaggerError(Errors.E208.format(path=source))
-    return checked
 
 
 @dataclass

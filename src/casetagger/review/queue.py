@@ -5,8 +5,10 @@ threshold first, where the model is least sure and a decision teaches it most.
 """
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from casetagger.inventory.privacy import mask
 from casetagger.taxonomy import Taxonomy
@@ -61,7 +63,7 @@ def cohen_kappa(a: list[bool], b: list[bool]) -> float | None:
     return (observed - expected) / (1 - expected)
 
 
-def progress(passages: list[dict], decisions: list[dict], taxonomy: Taxonomy) -> dict:
+def progress(passages: list[dict], decisions: Sequence[Mapping[str, Any]], taxonomy: Taxonomy) -> dict:
     """Reviewed / remaining per label (by suggested label) and per document; agreement between reviewers."""
     by_passage = defaultdict(dict)
     for d in decisions:
