@@ -133,6 +133,7 @@ class Promotion(TypedDict):
     promoted: bool
     forced: bool
     reasons: list[str]
+    reason: NotRequired[str | None]  # the analyst's, with --force
 
 
 class ModelCard(TypedDict):

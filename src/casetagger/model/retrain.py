@@ -13,6 +13,7 @@ reason, recorded). Otherwise the version is kept, unpromoted, with the reasons.
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -31,17 +32,17 @@ def text_key(text: str) -> str:
 
 @dataclass
 class MergedData:
-    rows: list[dict]  # corpus with corrections applied (test split untouched); corrections marked "corrected"
-    stats: dict = field(default_factory=dict)
+    rows: list[dict[str, Any]]  # corpus with corrections applied (test split untouched); corrections marked "corrected"
+    stats: dict[str, Any] = field(default_factory=dict)
 
 
-def merge_corrections(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy) -> MergedData:
-    latest: dict[str, dict] = {}
+def merge_corrections(corpus: list[dict[str, Any]], corrections: list[dict[str, Any]], taxonomy: Taxonomy) -> MergedData:
+    latest: dict[str, dict[str, Any]] = {}
     for c in sorted(corrections, key=lambda c: c["meta"].get("reviewed_at", "")):
         latest[text_key(c["text"])] = c  # the most recent decision on a text wins
     ordered = sorted(latest.values(), key=lambda c: c["meta"].get("reviewed_at", ""))
 
-    def labels_of(c: dict) -> list[str]:
+    def labels_of(c: dict[str, Any]) -> list[str]:
         return [l for l in taxonomy.ids if c.get("labels", {}).get(l, l in c.get("accept", [])) in (1, True)]
 
     rows, by_key = [], {}
@@ -72,10 +73,10 @@ class RetrainOutcome:
     version: str
     promoted: bool
     reasons: list[str]
-    comparison: dict
+    comparison: dict[str, Any]
 
 
-def retrain(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy, config: TrainConfig,
+def retrain(corpus: list[dict[str, Any]], corrections: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainConfig,
             registry: Registry, tolerance: float = 0.02, force: bool = False, reason: str | None = None,
             progress: Progress | None = None) -> RetrainOutcome:
     """``reason``: the analyst's reason for --force, recorded in the card; ``progress(stage, done, total)``."""
@@ -127,16 +128,16 @@ def retrain(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy, con
     if force and not ok:
         reasons.append("promoted with --force, overriding the checks above"
                        + (f"; the analyst's reason: {reason}" if reason else ""))
-    tagger.card.update(test_metrics=new_test, test_passages=len(test), comparison=comparison,
-                       promotion={"promoted": promoted, "forced": force and not ok, "reason": reason,
-                                  "reasons": reasons})
+    tagger.card["test_metrics"], tagger.card["test_passages"] = new_test, len(test)
+    tagger.card["comparison"] = comparison
+    tagger.card["promotion"] = {"promoted": promoted, "forced": force and not ok, "reason": reason, "reasons": reasons}
     version = registry.add(tagger)
     if promoted:
         registry.use(version)
     return RetrainOutcome(version, promoted, reasons, comparison)
 
 
-def judge_corrections(run: TrainingRun, current: Tagger, taxonomy: Taxonomy) -> dict:
+def judge_corrections(run: TrainingRun, current: Tagger, taxonomy: Taxonomy) -> dict[str, Any]:
     """The new model's out-of-fold decisions on the corrections against the current model's on the same texts.
 
     Every correction was held out of exactly one fold of the threshold cross-validation, so each

@@ -2,6 +2,7 @@
 and case names with their character offsets, for training a span model."""
 
 from pathlib import Path
+from typing import Any
 
 from casetagger.inventory.privacy import mask
 from casetagger.corrections import corrections
@@ -10,10 +11,10 @@ from casetagger.review.store import ReviewStore
 
 
 def export_corrections(folder: Path, out: Path) -> int:
-    return write_jsonl(out, corrections(folder))
+    return write_jsonl(out, (dict(row) for row in corrections(folder)))
 
 
-def case_spans(folder: Path) -> list[dict]:
+def case_spans(folder: Path) -> list[dict[str, Any]]:
     """One row per passage that names a case: the text and the character offsets of each name, for
     training a span model; cases an analyst marked "not a case" are rejected spans."""
     from casetagger.inventory.case_store import reviewed_inventory
@@ -25,7 +26,7 @@ def case_spans(folder: Path) -> list[dict]:
         inventory = reviewed_inventory(store.db)
     finally:
         store.close()
-    rows: dict[str, dict] = {}
+    rows: dict[str, dict[str, Any]] = {}
     for answer, cases in (("accept", inventory.cases), ("reject", inventory.rejected)):
         for case in cases:
             for m in case.mentions:

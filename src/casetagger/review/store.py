@@ -8,8 +8,10 @@ import os
 import secrets
 import sqlite3
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from casetagger.corrections import decision_record, read_decisions
 from casetagger.inventory.case_store import SCHEMA as CASE_SCHEMA
@@ -47,7 +49,7 @@ CREATE TRIGGER IF NOT EXISTS audit_append_only_delete BEFORE DELETE ON audit
 class Conflict(Exception):
     """Someone saved this decision since the form was loaded."""
 
-    def __init__(self, current: dict):
+    def __init__(self, current: DecisionRecord | None):
         super().__init__("conflict")
         self.current = current
 
@@ -173,7 +175,7 @@ class ReviewStore:
             self.db.execute("BEGIN IMMEDIATE")
             done = self.db.execute("SELECT version FROM requests WHERE request_id = ?", (request_id,)).fetchone()
             if done:
-                return done["version"]
+                return int(done["version"])
             before = self.decision(decision.passage_id, decision.reviewer)
             current = before["version"] if before else 0
             if current != expected_version:
@@ -199,10 +201,11 @@ class ReviewStore:
             self.db.execute("INSERT INTO requests VALUES (?, ?, ?)", (request_id, decision.reviewer, current + 1))
             return current + 1
 
-    def audit_log(self) -> list[dict]:
+    def audit_log(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT * FROM audit ORDER BY id")]
 
-    def _audit(self, reviewer, passage_id, action, request_id, before, after) -> None:
+    def _audit(self, reviewer: str, passage_id: str | None, action: str, request_id: str | None,
+               before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
         self.db.execute("INSERT INTO audit (at, reviewer, passage_id, action, request_id, before, after) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (now(), reviewer, passage_id, action, request_id,
