@@ -3,7 +3,7 @@
 import io
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +63,7 @@ SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
 
 
 def write_report(path: Path, cases: list[Case], passages: list[dict[str, Any]], documents: list[dict[str, Any]], taxonomy: Taxonomy,
-                 model: dict[str, Any], findings: Sequence[Finding] = (), top: int = 10) -> None:
+                 model: Mapping[str, Any], findings: Sequence[Finding] = (), top: int = 10) -> None:
     skipped = [dict(d, name=Path(d["file"]).name, reason=SKIP_REASONS_DA.get(d["reason"], d["reason"]))
                for d in documents if d["status"] == "SKIPPED"]
     documents = [d for d in documents if d["status"] != "SKIPPED"]

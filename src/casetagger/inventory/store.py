@@ -11,6 +11,7 @@ import os
 import sqlite3
 import stat
 import threading
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -57,7 +58,7 @@ def without_tags(passage: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in passage.items() if k not in TAG_FIELDS and k != "model"}
 
 
-def _tag_rows(tagged: list[dict[str, Any]], model_version: str) -> list[tuple[Any, ...]]:
+def _tag_rows(tagged: Sequence[Mapping[str, Any]], model_version: str) -> list[tuple[Any, ...]]:
     stamp = now()
     return [(row["id"], model_version, json.dumps({k: row[k] for k in TAG_FIELDS}, ensure_ascii=False), stamp)
             for row in tagged]
@@ -170,7 +171,7 @@ class RunStore:
             (model_version,))
         return [json.loads(r[0]) for r in rows]
 
-    def save_tags(self, tagged: list[dict[str, Any]], model_version: str) -> None:
+    def save_tags(self, tagged: Sequence[Mapping[str, Any]], model_version: str) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
 
