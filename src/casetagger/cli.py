@@ -6,7 +6,8 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -16,7 +17,13 @@ from rich.text import Text
 from casetagger.errors import CasetaggerError, Errors
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from casetagger.corpus import CorpusReport
+    from casetagger.ingest.document import DocumentResult
     from casetagger.model.registry import Registry
+
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 # markup off: file names and PDF error text are full of square brackets
 err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
@@ -26,12 +33,12 @@ STATE = {"debug": False}
 class App(typer.Typer):
     """Typer app whose commands report user-facing errors in one line, no traceback (unless --debug)."""
 
-    def command(self, *args, **kwargs):
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Command], Command]:
         register = super().command(*args, **kwargs)
 
-        def decorator(function):
+        def decorator(function: Command) -> Command:
             @functools.wraps(function)
-            def wrapper(*a, **kw):
+            def wrapper(*a: Any, **kw: Any) -> Any:
                 try:
                     return function(*a, **kw)
                 except CasetaggerError as e:
@@ -50,9 +57,9 @@ class App(typer.Typer):
                     from casetagger.inventory.store import store_problem
 
                     folder = kw.get("out") or kw.get("folder")
-                    fail(store_problem(Path(folder) / "casetagger.sqlite" if folder else "the store", e))
+                    fail(store_problem(Path(folder) / "casetagger.sqlite" if folder else Path("the store"), e))
 
-            return register(wrapper)
+            return cast(Command, register(wrapper))
 
         return decorator
 
@@ -106,16 +113,16 @@ def ingest_cli(
     options = IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr, extractor=extractor)
     from casetagger.inventory.privacy import mask_document, mask_passages
 
-    def unchanged(row: dict) -> dict:
+    def unchanged(row: dict[str, Any]) -> dict[str, Any]:
         return row
 
     # passages are masked in the workers, where the timeout holds; summaries here (short strings)
     finish, document_out = (mask_passages, mask_document) if mask_personal_data else (None, unchanged)
     results = []
 
-    def passages():  # written as each document arrives; only the summaries are kept
+    def passages() -> Iterator[dict[str, Any]]:  # written as each document arrives; only the summaries are kept
         for result in ingest_paths(pdfs, options, limits, finish=finish):
-            yield from result.hand_off()
+            yield from (dict(p) for p in result.hand_off())
             results.append(result)
 
     n = write_jsonl(out, passages())
@@ -129,7 +136,7 @@ def ingest_cli(
         raise typer.Exit(1)
 
 
-def _failed_and_partial(results) -> str:
+def _failed_and_partial(results: Sequence["DocumentResult"]) -> str:
     """ "2 failed, 1 read in part": a document read in part is as easy to see as one that failed."""
     from casetagger.ingest.document import Status
 
@@ -138,7 +145,7 @@ def _failed_and_partial(results) -> str:
     return f"{failed} failed, {partial} read in part"
 
 
-def _print_results(results, masked: bool = True) -> None:
+def _print_results(results: Sequence["DocumentResult"], masked: bool = True) -> None:
     """The console table; file names and messages masked as the output is (consoles end up in logs)."""
     from casetagger.inventory.privacy import mask
 
@@ -177,7 +184,7 @@ def corpus_check_cli(
         fail(f"{path}: corpus check failed with {len(report.problems)} problem(s):\n  " + "\n  ".join(report.problems[:50]))
 
 
-def _print_corpus_report(report) -> None:
+def _print_corpus_report(report: "CorpusReport") -> None:
     out = Console()
     out.print(f"{report.n} passages; no label: {report.no_label} ({report.no_label / max(1, report.n):.0%}); "
               f"2+ labels: {report.multi_label}; splits: {dict(report.splits)}")
@@ -220,11 +227,11 @@ def tag_cli(
     from casetagger.model.registry import load_model
 
     tagger = load_model(model)
-    n = write_jsonl(out, tagger.tag(_require(read_jsonl(infile), infile, ("id", "text"))))
+    n = write_jsonl(out, (dict(row) for row in tagger.tag(_require(read_jsonl(infile), infile, ("id", "text")))))
     err.print(f"{n} passages tagged with {tagger.card['name']} {tagger.version} -> {out}", highlight=False)
 
 
-def _require(rows, path: Path, fields: tuple[str, ...]):
+def _require(rows: Iterable[dict[str, Any]], path: Path, fields: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     from casetagger.errors import Errors
 
     for number, row in enumerate(rows, start=1):
@@ -301,22 +308,23 @@ def train_cli(
         return
     if out is None:
         fail("say where the model goes (--out DIR) or give --corrections to retrain into the registry")
+        return
     from casetagger.model.package import train_and_package
 
     tagger = train_and_package(rows, tax, cfg, out)
-    test = tagger.card["test_metrics"]
+    test = tagger.card.get("test_metrics") or {}
     err.print(f"model {tagger.version} written to {out}; test macro-F1 {test['all']['macro_f1']:.3f} "
               f"(goals {test['goals']['macro_f1']:.3f}, SDGs {test['sdgs']['macro_f1']:.3f})", highlight=False)
 
 
 @contextmanager
-def _stage_progress():
+def _stage_progress() -> Iterator[Callable[[str, int, int], None]]:
     """A rich progress bar per training stage (merge, cross-validation folds, fit, evaluate): yields ``progress(stage, done, total)``."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     bars = Progress(TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=err, disable=not err.is_terminal)
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
         if stage not in tasks:
@@ -373,10 +381,10 @@ def models_use_cli(version: Annotated[str, typer.Argument(help="A version (v0001
                    force: Annotated[bool, typer.Option("--force", help="Use a version that was not promoted.")] = False) -> None:
     """Make a version the current model (used when --model is not given; a running review app re-tags)."""
     reg = _registry(registry, taxonomy)
-    promotion = reg.card(version).get("promotion", {"promoted": True})
+    promotion: dict[str, Any] = dict(reg.card(version).get("promotion") or {"promoted": True})
     if not promotion["promoted"] and not force:
         err.print(f"warning: {version} was not promoted:", highlight=False)
-        for reason in promotion.get("reasons", []):
+        for reason in list(promotion.get("reasons") or []):
             err.print(f"  - {reason}", highlight=False)
         fail(f"{version} not used; add --force to use it anyway")
     reg.use(version)
@@ -421,10 +429,10 @@ def run_cli(
                         TextColumn("{task.fields[counts]}"), console=err, disable=not err.is_terminal)
     task = progress.add_task("documents", total=None, counts="")
 
-    def planned(todo) -> None:
+    def planned(todo: Sequence[object]) -> None:
         progress.update(task, total=len(todo))
 
-    def parsed(document) -> None:
+    def parsed(document: "DocumentResult") -> None:
         totals["pages"] += document.pages
         totals["passages"] += document.n_passages
         progress.update(task, advance=1, counts=f"{totals['pages']} pages, {totals['passages']} passages")

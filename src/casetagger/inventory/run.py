@@ -42,7 +42,7 @@ class RunResult:
     cases: int = 0
 
 
-def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, options: IngestOptions | None = None,
+def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = None, options: IngestOptions | None = None,
                   limits: BatchLimits | None = None, on_document: Callable[[DocumentResult], None] | None = None,
                   on_plan: Callable[[Sequence[Path | str]], None] | None = None, cluster: Any = None,
                   store_format: str = "sqlite", outputs: bool = True) -> RunResult:
@@ -88,7 +88,7 @@ def is_url(source: object) -> bool:
     return "://" in str(source)
 
 
-def _documents(paths: list[Path], store: RunStore, tagger: Tagger, options: IngestOptions | None,
+def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options: IngestOptions | None,
                limits: BatchLimits, result: RunResult, on_plan: Callable[[Sequence[Path | str]], None] | None, cluster: Any,
                model: Path,
                parquet: Path | None) -> Iterator[DocumentResult]:

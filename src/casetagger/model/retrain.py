@@ -12,6 +12,7 @@ reason, recorded). Otherwise the version is kept, unpromoted, with the reasons.
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,13 +37,13 @@ class MergedData:
     stats: dict[str, Any] = field(default_factory=dict)
 
 
-def merge_corrections(corpus: list[dict[str, Any]], corrections: list[dict[str, Any]], taxonomy: Taxonomy) -> MergedData:
-    latest: dict[str, dict[str, Any]] = {}
+def merge_corrections(corpus: list[dict[str, Any]], corrections: Sequence[Mapping[str, Any]], taxonomy: Taxonomy) -> MergedData:
+    latest: dict[str, Mapping[str, Any]] = {}
     for c in sorted(corrections, key=lambda c: c["meta"].get("reviewed_at", "")):
         latest[text_key(c["text"])] = c  # the most recent decision on a text wins
     ordered = sorted(latest.values(), key=lambda c: c["meta"].get("reviewed_at", ""))
 
-    def labels_of(c: dict[str, Any]) -> list[str]:
+    def labels_of(c: Mapping[str, Any]) -> list[str]:
         return [l for l in taxonomy.ids if c.get("labels", {}).get(l, l in c.get("accept", [])) in (1, True)]
 
     rows, by_key = [], {}
@@ -76,7 +77,8 @@ class RetrainOutcome:
     comparison: dict[str, Any]
 
 
-def retrain(corpus: list[dict[str, Any]], corrections: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainConfig,
+def retrain(corpus: list[dict[str, Any]], corrections: Sequence[Mapping[str, Any]], taxonomy: Taxonomy,
+            config: TrainConfig,
             registry: Registry, tolerance: float = 0.02, force: bool = False, reason: str | None = None,
             progress: Progress | None = None) -> RetrainOutcome:
     """``reason``: the analyst's reason for --force, recorded in the card; ``progress(stage, done, total)``."""
