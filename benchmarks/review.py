@@ -25,11 +25,11 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "texts")]
 
+from casework import CASEWORK  # noqa: E402
 from council import COUNCIL_AGENDA  # noqa: E402
 from pdfgen import build_pdf  # noqa: E402
-from test_run import CASEWORK  # noqa: E402
 
 from casetagger.inventory.privacy import mask  # noqa: E402
 from casetagger.inventory.run import run_inventory  # noqa: E402
@@ -131,7 +131,7 @@ def main() -> None:
             store.ensure_admin()
             for name in names:
                 store.add_reviewer(name, f"{name}-adgangskode")
-            passage_ids = [p["id"] for p in store.tagged_passages(store.get_meta("model")["model_version"])]
+            passage_ids = [p["id"] for p in store.run.tagged_passages(store.run.get_meta("model")["model_version"])]
             store.close()
             results[label] = measure(src, out, names, passage_ids[:args.saves])
 

@@ -18,6 +18,7 @@ from casetagger.review.app import create_app
 from casetagger.review.auth import SignInGuard
 from casetagger.review.pages import MAX_PIXELS, RenderError, page_png
 from casetagger.review.queue import MIN_DOUBLE_REVIEWED, progress
+from casetagger.inventory.store import RunStore
 from casetagger.review.store import ReviewStore
 from casetagger.taxonomy import Taxonomy
 
@@ -158,7 +159,7 @@ def test_review_full_disk_is_a_message_not_a_500(copy, monkeypatch):
     client = signed_in(copy)
     passage_id = first_passage(client)
     fields, _ = form_of(client, passage_id)
-    real = ReviewStore._connect
+    real = RunStore._connect  # the run's store, which the review's holds
 
     def full(self):  # the store may not grow by a page: what SQLite meets on a full disk
         connection = real(self)
@@ -166,7 +167,7 @@ def test_review_full_disk_is_a_message_not_a_500(copy, monkeypatch):
         connection.execute(f"PRAGMA max_page_count = {pages}")
         return connection
 
-    monkeypatch.setattr(ReviewStore, "_connect", full)
+    monkeypatch.setattr(RunStore, "_connect", full)
     client = TestClient(create_app(copy), cookies=client.cookies)
     response = client.post(f"/p/{passage_id}", data=dict(fields, comment="x" * 200_000), follow_redirects=False)
     assert response.status_code == 503 and "[E402]" in response.text
@@ -175,8 +176,8 @@ def test_review_full_disk_is_a_message_not_a_500(copy, monkeypatch):
 def test_review_store_opens_a_connection_per_thread_not_per_request(folder, monkeypatch):
     """Every request opened a connection, chmodded the file and ran the schema scripts."""
     opened = []
-    real = ReviewStore._connect
-    monkeypatch.setattr(ReviewStore, "_connect", lambda self: opened.append(1) or real(self))
+    real = RunStore._connect  # the run's store, which the review's holds
+    monkeypatch.setattr(RunStore, "_connect", lambda self: opened.append(1) or real(self))
     scripts = []
     real_init = ReviewStore.__init__
     monkeypatch.setattr(ReviewStore, "__init__", lambda self, f: scripts.append(1) or real_init(self, f))

@@ -6,7 +6,8 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -14,6 +15,15 @@ from rich.table import Table
 from rich.text import Text
 
 from casetagger.errors import CasetaggerError, Errors
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from casetagger.corpus import CorpusReport
+    from casetagger.ingest.document import DocumentResult
+    from casetagger.model.registry import Registry
+
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 # markup off: file names and PDF error text are full of square brackets
 err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
@@ -23,12 +33,12 @@ STATE = {"debug": False}
 class App(typer.Typer):
     """Typer app whose commands report user-facing errors in one line, no traceback (unless --debug)."""
 
-    def command(self, *args, **kwargs):
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Command], Command]:
         register = super().command(*args, **kwargs)
 
-        def decorator(function):
+        def decorator(function: Command) -> Command:
             @functools.wraps(function)
-            def wrapper(*a, **kw):
+            def wrapper(*a: Any, **kw: Any) -> Any:
                 try:
                     return function(*a, **kw)
                 except CasetaggerError as e:
@@ -47,9 +57,9 @@ class App(typer.Typer):
                     from casetagger.inventory.store import store_problem
 
                     folder = kw.get("out") or kw.get("folder")
-                    fail(store_problem(Path(folder) / "casetagger.sqlite" if folder else "the store", e))
+                    fail(store_problem(Path(folder) / "casetagger.sqlite" if folder else Path("the store"), e))
 
-            return register(wrapper)
+            return cast(Command, register(wrapper))
 
         return decorator
 
@@ -103,16 +113,16 @@ def ingest_cli(
     options = IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr, extractor=extractor)
     from casetagger.inventory.privacy import mask_document, mask_passages
 
-    def unchanged(row: dict) -> dict:
+    def unchanged(row: dict[str, Any]) -> dict[str, Any]:
         return row
 
     # passages are masked in the workers, where the timeout holds; summaries here (short strings)
     finish, document_out = (mask_passages, mask_document) if mask_personal_data else (None, unchanged)
     results = []
 
-    def passages():  # written as each document arrives; only the summaries are kept
+    def passages() -> Iterator[dict[str, Any]]:  # written as each document arrives; only the summaries are kept
         for result in ingest_paths(pdfs, options, limits, finish=finish):
-            yield from result.hand_off()
+            yield from (dict(p) for p in result.hand_off())
             results.append(result)
 
     n = write_jsonl(out, passages())
@@ -126,7 +136,7 @@ def ingest_cli(
         raise typer.Exit(1)
 
 
-def _failed_and_partial(results) -> str:
+def _failed_and_partial(results: Sequence["DocumentResult"]) -> str:
     """ "2 failed, 1 read in part": a document read in part is as easy to see as one that failed."""
     from casetagger.ingest.document import Status
 
@@ -135,7 +145,7 @@ def _failed_and_partial(results) -> str:
     return f"{failed} failed, {partial} read in part"
 
 
-def _print_results(results, masked: bool = True) -> None:
+def _print_results(results: Sequence["DocumentResult"], masked: bool = True) -> None:
     """The console table; file names and messages masked as the output is (consoles end up in logs)."""
     from casetagger.inventory.privacy import mask
 
@@ -149,7 +159,7 @@ def _print_results(results, masked: bool = True) -> None:
     err.print(table)
 
 
-TaxonomyOption = Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy file (default: corpus/taxonomy.yaml).")]
+TaxonomyOption = Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy file (default: the package's Gladsaxe taxonomy).")]
 
 
 @corpus_app.command("check")
@@ -174,7 +184,7 @@ def corpus_check_cli(
         fail(f"{path}: corpus check failed with {len(report.problems)} problem(s):\n  " + "\n  ".join(report.problems[:50]))
 
 
-def _print_corpus_report(report) -> None:
+def _print_corpus_report(report: "CorpusReport") -> None:
     out = Console()
     out.print(f"{report.n} passages; no label: {report.no_label} ({report.no_label / max(1, report.n):.0%}); "
               f"2+ labels: {report.multi_label}; splits: {dict(report.splits)}")
@@ -203,7 +213,7 @@ def corpus_split_cli(
 
 ModelOption = Annotated[Path | None, typer.Option(
     "--model", help="Model directory (default: the registry's current version, see `casetagger models list`; "
-                    "the shipped models/casetagger-da until a version is used).")]
+                    "the shipped model until a version is used).")]
 
 
 @app.command("tag")
@@ -214,14 +224,14 @@ def tag_cli(
 ) -> None:
     """Add scores, labels above each label's threshold, and the evidence for each label."""
     from casetagger.jsonl import read_jsonl, write_jsonl
-    from casetagger.model.tagger import Tagger
+    from casetagger.model.registry import load_model
 
-    tagger = Tagger.load(model)
-    n = write_jsonl(out, tagger.tag(_require(read_jsonl(infile), infile, ("id", "text"))))
+    tagger = load_model(model)
+    n = write_jsonl(out, (dict(row) for row in tagger.tag(_require(read_jsonl(infile), infile, ("id", "text")))))
     err.print(f"{n} passages tagged with {tagger.card['name']} {tagger.version} -> {out}", highlight=False)
 
 
-def _require(rows, path: Path, fields: tuple[str, ...]):
+def _require(rows: Iterable[dict[str, Any]], path: Path, fields: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     from casetagger.errors import Errors
 
     for number, row in enumerate(rows, start=1):
@@ -243,10 +253,10 @@ def evaluate_cli(
     import json
 
     from casetagger.jsonl import read_jsonl
-    from casetagger.model.tagger import Tagger
+    from casetagger.model.registry import load_model
     from casetagger.model.train import evaluate_rows
 
-    tagger = Tagger.load(model)
+    tagger = load_model(model)
     rows = list(_require(read_jsonl(gold), gold, ("text", "labels")))
     metrics = evaluate_rows(tagger, rows, tagger.taxonomy)
     if as_json:
@@ -268,7 +278,7 @@ def train_cli(
     corrections: Annotated[Path | None, typer.Option(help="Review folder or corrections JSONL: retrain into the registry.")] = None,
     corpus: Annotated[Path | None, typer.Option(help="Corpus file (default: corpus/passages.jsonl).")] = None,
     taxonomy: TaxonomyOption = None,
-    config: Annotated[Path | None, typer.Option(help="Training config (default: pipeline/configs/linear.yaml).")] = None,
+    config: Annotated[Path | None, typer.Option(help="Training config (default: the package's configs/linear.yaml).")] = None,
     registry: Annotated[Path | None, typer.Option(help="Model registry (default: $CASETAGGER_REGISTRY or ~/.local/share/casetagger/registry).")] = None,
     tolerance: Annotated[float, typer.Option(help="How far corpus test macro-F1 may fall for a promotion.")] = 0.02,
     force: Annotated[bool, typer.Option("--force", help="Promote even if the checks fail (says which it overrides).")] = False,
@@ -283,9 +293,10 @@ def train_cli(
     rows, tax, cfg = load_corpus(corpus), Taxonomy.load(taxonomy), TrainConfig.load(config)
     if corrections is not None:
         from casetagger.model.registry import Registry
-        from casetagger.model.retrain import load_corrections, retrain
+        from casetagger.corrections import load_corrections
+        from casetagger.model.retrain import retrain
 
-        registry_ = Registry(registry)
+        registry_ = Registry(registry, tax)
         started = time.perf_counter()
         with _stage_progress() as progress:
             outcome = retrain(rows, load_corrections(corrections), tax, cfg, registry_, tolerance, force, reason, progress)
@@ -297,22 +308,23 @@ def train_cli(
         return
     if out is None:
         fail("say where the model goes (--out DIR) or give --corrections to retrain into the registry")
+        return
     from casetagger.model.package import train_and_package
 
     tagger = train_and_package(rows, tax, cfg, out)
-    test = tagger.card["test_metrics"]
+    test = tagger.card.get("test_metrics") or {}
     err.print(f"model {tagger.version} written to {out}; test macro-F1 {test['all']['macro_f1']:.3f} "
               f"(goals {test['goals']['macro_f1']:.3f}, SDGs {test['sdgs']['macro_f1']:.3f})", highlight=False)
 
 
 @contextmanager
-def _stage_progress():
+def _stage_progress() -> Iterator[Callable[[str, int, int], None]]:
     """A rich progress bar per training stage (merge, cross-validation folds, fit, evaluate): yields ``progress(stage, done, total)``."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     bars = Progress(TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=err, disable=not err.is_terminal)
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
         if stage not in tasks:
@@ -326,17 +338,25 @@ def _stage_progress():
 models_app = App(help="The model registry: list, show, use and roll back model versions.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 RegistryOption = Annotated[Path | None, typer.Option("--registry", help="Model registry directory.")]
+ModelsTaxonomyOption = Annotated[Path | None, typer.Option(
+    "--taxonomy", help="Whose models: a taxonomy file (default: the package's); each taxonomy has its own.")]
+
+
+def _registry(registry: Path | None, taxonomy: Path | None) -> "Registry":
+    from casetagger.model.registry import Registry
+    from casetagger.taxonomy import Taxonomy
+
+    return Registry(registry, Taxonomy.load(taxonomy))
 
 
 @models_app.command("list")
-def models_list_cli(registry: RegistryOption = None) -> None:
+def models_list_cli(registry: RegistryOption = None,
+                    taxonomy: ModelsTaxonomyOption = None) -> None:
     """Every version with its test macro-F1, corrections and whether it is current."""
-    from casetagger.model.registry import Registry
-
-    reg = Registry(registry)
+    reg = _registry(registry, taxonomy)
     current = reg.current()
     table = Table("", "version", "model", "date", "test macro-F1", "corrections", "promoted", box=None)
-    for name in ["shipped"] + reg.versions():
+    for name in reg.names():
         card = reg.card(name)
         metrics = (card.get("test_metrics") or {}).get("all", {})
         used = card.get("corrections", {}).get("distinct_texts", 0)
@@ -348,25 +368,23 @@ def models_list_cli(registry: RegistryOption = None) -> None:
 
 @models_app.command("show")
 def models_show_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
-                    registry: RegistryOption = None) -> None:
+                    registry: RegistryOption = None,
+                    taxonomy: ModelsTaxonomyOption = None) -> None:
     """The model card of one version."""
-    from casetagger.model.registry import Registry
-
-    print((Registry(registry).path(version) / "README.md").read_text(encoding="utf-8"))
+    print((_registry(registry, taxonomy).path(version) / "README.md").read_text(encoding="utf-8"))
 
 
 @models_app.command("use")
 def models_use_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
                    registry: RegistryOption = None,
+                   taxonomy: ModelsTaxonomyOption = None,
                    force: Annotated[bool, typer.Option("--force", help="Use a version that was not promoted.")] = False) -> None:
     """Make a version the current model (used when --model is not given; a running review app re-tags)."""
-    from casetagger.model.registry import Registry
-
-    reg = Registry(registry)
-    promotion = reg.card(version).get("promotion", {"promoted": True})
+    reg = _registry(registry, taxonomy)
+    promotion: dict[str, Any] = dict(reg.card(version).get("promotion") or {"promoted": True})
     if not promotion["promoted"] and not force:
         err.print(f"warning: {version} was not promoted:", highlight=False)
-        for reason in promotion.get("reasons", []):
+        for reason in list(promotion.get("reasons") or []):
             err.print(f"  - {reason}", highlight=False)
         fail(f"{version} not used; add --force to use it anyway")
     reg.use(version)
@@ -374,11 +392,10 @@ def models_use_cli(version: Annotated[str, typer.Argument(help="A version (v0001
 
 
 @models_app.command("rollback")
-def models_rollback_cli(registry: RegistryOption = None) -> None:
+def models_rollback_cli(registry: RegistryOption = None,
+                        taxonomy: ModelsTaxonomyOption = None) -> None:
     """Go back to the version that was current before."""
-    from casetagger.model.registry import Registry
-
-    err.print(f"{Registry(registry).rollback()} is now the current model", highlight=False)
+    err.print(f"{_registry(registry, taxonomy).rollback()} is now the current model", highlight=False)
 
 
 @app.command("run")
@@ -412,10 +429,10 @@ def run_cli(
                         TextColumn("{task.fields[counts]}"), console=err, disable=not err.is_terminal)
     task = progress.add_task("documents", total=None, counts="")
 
-    def planned(todo) -> None:
+    def planned(todo: Sequence[object]) -> None:
         progress.update(task, total=len(todo))
 
-    def parsed(document) -> None:
+    def parsed(document: "DocumentResult") -> None:
         totals["pages"] += document.pages
         totals["passages"] += document.n_passages
         progress.update(task, advance=1, counts=f"{totals['pages']} pages, {totals['passages']} passages")

@@ -6,7 +6,7 @@ Messages name the file and the reason in one line; the CLI prints them without a
 
 class ErrorsWithCodes(type):
     def __getattribute__(cls, code: str) -> str:
-        msg = super().__getattribute__(code)
+        msg: str = super().__getattribute__(code)
         if code.startswith("__"):
             return msg
         return f"[{code}] {msg}"
@@ -57,6 +57,11 @@ class Errors(metaclass=ErrorsWithCodes):
     E208 = "{path}: no corrections found"
     E205 = "{path}: not a casetagger model file (its arrays are missing)"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
+    E209 = "{path}: training config is invalid: {detail}"
+    E210 = "{path}: the registry's state file is corrupt ({detail}); fix or remove it, the versions beside it are kept"
+    E211 = "{path}: bad model card ({detail})"
+    E212 = ("{path}: no model for taxonomy '{taxonomy}' yet (the shipped model is for another): train one "
+            "with `casetagger train --taxonomy FILE --out DIR` and give it as --model DIR")
     # the follow-up draft
     E301 = "{path}: no inventory here; run `casetagger run ... --out {path}` first"
     E302 = "{path}: this taxonomy is not the one the model that tagged {folder} was trained for"

@@ -2,11 +2,13 @@
 
 import hashlib
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from casetagger import schema
 from casetagger.errors import CasetaggerError, Errors, Warnings
 from casetagger.ingest import ocr
 from casetagger.ingest.blocks import build_blocks
@@ -40,7 +42,7 @@ class DocumentResult:
     scanned_pages: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    passages: list[dict] = field(default_factory=list)
+    passages: list[schema.Passage] = field(default_factory=list)
     seconds: float = 0.0
     handed_off: int = 0  # passages written out or stored and dropped from memory
 
@@ -48,13 +50,13 @@ class DocumentResult:
     def n_passages(self) -> int:
         return len(self.passages) + self.handed_off
 
-    def hand_off(self) -> list[dict]:
+    def hand_off(self) -> list[schema.Passage]:
         """The passages, dropped from the result: a long batch keeps only the summaries."""
         passages, self.passages = self.passages, []
         self.handed_off += len(passages)
         return passages
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         """Everything but the passages, for logs and reports."""
         data = asdict(self)
         data.pop("passages")
@@ -159,7 +161,7 @@ PAGE_WARNINGS = {"unmapped": Warnings.W004, "vertical": Warnings.W005, "doubled"
 def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageStats]:
     """The document's lines in reading order; pages stream through and are not kept."""
     stats = PageStats()
-    source = None
+    source: Any = None
 
     def pages() -> Iterator[PageRecord]:
         for record, lost in source.pages():
@@ -192,7 +194,7 @@ def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageSta
         raise CasetaggerError(Errors.E006.format(path=path, detail=f"{type(e).__name__}: {e}")) from None
 
 
-def _close(source) -> None:
+def _close(source: Any) -> None:
     """Close a source; on a broken file closing can fail too, and must not hide why reading failed."""
     try:
         source.close()

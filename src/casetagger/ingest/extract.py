@@ -11,9 +11,13 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.records import PageRecord, Rule, Word, clean_text
+
+if TYPE_CHECKING:  # imported where it is used: pdfplumber is slow to import
+    import pdfplumber.pdf
 
 EXTRACTORS = ("pdfium", "pdfplumber")
 DEFAULT_EXTRACTOR = "pdfium"
@@ -37,7 +41,7 @@ def normalise_word(text: str) -> tuple[str, int]:
         return text, 0
     lost = 0
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         nonlocal lost
         if int(match.group(1)) in CID_BULLETS:
             return "•"
@@ -76,7 +80,7 @@ class _Collect(logging.Handler):
 
 
 @contextmanager
-def parser_messages():
+def parser_messages() -> Iterator[dict[str, int]]:
     """pdfminer's and pdfplumber's log lines, collected as {message: count} instead of reaching the
     console raw; the document's result names them (W007)."""
     messages: dict[str, int] = {}
@@ -95,7 +99,7 @@ def parser_messages():
             logger.propagate, logger.level = propagate, level
 
 
-def out_of_memory(error: BaseException) -> bool:
+def out_of_memory(error: BaseException | None) -> bool:
     """A memory error, even dressed up: zlib reports a decompression bomb that hit the memory cap as
     ``zlib.error('... allocate ...')``, and pdfplumber wraps it in its own exception."""
     seen = 0
@@ -107,7 +111,7 @@ def out_of_memory(error: BaseException) -> bool:
     return False
 
 
-def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR):
+def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR) -> Any:
     """The PDF opened by the named extractor (a ``PdfiumSource`` or a ``PlumberSource``)."""
     if extractor == "pdfium":
         from casetagger.ingest.pdfium import PdfiumSource
@@ -150,7 +154,7 @@ class PlumberSource:
         self.pdf.close()
 
 
-def open_pdf(path: Path) -> "pdfplumber.PDF":  # noqa: F821
+def open_pdf(path: Path) -> "pdfplumber.pdf.PDF":  # noqa: F821
     import pdfplumber  # imported here: pdfplumber and pdfminer cost start-up time pdfium does not
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -165,7 +169,7 @@ def open_pdf(path: Path) -> "pdfplumber.PDF":  # noqa: F821
         raise CasetaggerError(Errors.E006.format(path=path, detail=detail)) from None
 
 
-def iter_pages(pdf: "pdfplumber.PDF", path: Path) -> Iterator[tuple[PageRecord, int]]:
+def iter_pages(pdf: "pdfplumber.pdf.PDF", path: Path) -> Iterator[tuple[PageRecord, int]]:
     """Yield each page's record and the number of glyphs lost to unmapped cids."""
     for number, page in enumerate(pdf.pages, start=1):
         try:
@@ -181,7 +185,7 @@ def iter_pages(pdf: "pdfplumber.PDF", path: Path) -> Iterator[tuple[PageRecord, 
         yield record, lost
 
 
-def _read_page(page, number: int) -> tuple[PageRecord, int]:
+def _read_page(page: Any, number: int) -> tuple[PageRecord, int]:
     width, height = float(page.width), float(page.height)
     words, lost = [], 0
     for w in page.extract_words(extra_attrs=["fontname", "size", "upright"]):

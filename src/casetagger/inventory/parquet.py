@@ -16,7 +16,9 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 from casetagger.ingest.document import DocumentResult
 from casetagger.inventory.privacy import mask_passage
@@ -44,7 +46,7 @@ def partition(result: DocumentResult) -> tuple[str, str]:
 class WriteParquet:
     """Runs in the worker after tagging: the document's passages into its partition, then handed off."""
 
-    def __init__(self, root: Path, model_version: str, finish=None):
+    def __init__(self, root: Path, model_version: str, finish: Callable[[DocumentResult], DocumentResult] | None = None):
         self.root = str(root)
         self.model_version = model_version
         self.finish = finish  # what runs first (tagging)
@@ -60,7 +62,7 @@ class WriteParquet:
         municipality, year = partition(result)
         folder = Path(self.root, FOLDER, f"municipality={municipality}", f"year={year}")
         folder.mkdir(parents=True, exist_ok=True)
-        rows = result.passages
+        rows = cast(list[dict[str, Any]], result.passages)  # tagged in the worker: with their tags
         table = pa.table({
             "id": [p["id"] for p in rows],
             "doc_id": [result.doc_id] * len(rows),
@@ -85,7 +87,7 @@ def has_parquet(out: Path) -> bool:
 
 
 def read_passages(out: Path, model_version: str, municipality: str | None = None,
-                  year: str | None = None) -> list[dict]:
+                  year: str | None = None) -> list[dict[str, Any]]:
     """The passages under ``out`` with their tags from ``model_version`` (none from another model),
     in document order, as ``RunStore.tagged_passages`` gives them."""
     import pandas as pd

@@ -5,7 +5,14 @@ e-mail addresses are replaced by a bracketed placeholder.
 """
 
 import re
+from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    from casetagger.ingest.document import DocumentResult
+
+Record = TypeVar("Record", bound=Mapping[str, Any])  # a passage, ingested or tagged
 
 CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})([-‐– ]?)(\d{4})(?![\d-])")
 PREFIX = r"(?:(?:\+|00)45[\s-]?|45\s)?"
@@ -30,15 +37,15 @@ def _valid_date(day: str, month: str, year: str) -> bool:
         return int(day) == 29 and int(month) == 2  # leap day of a year 1900-1999 that 2000+ misses
 
 
-def _mask_cpr(match: re.Match) -> str:
+def _mask_cpr(match: re.Match[str]) -> str:
     day, month, year, separator, _ = match.groups()
     # with a dash, ddmmyy-xxxx is a CPR number even when the date is odd; otherwise only if valid
     if separator in "-‐–" and separator and int(month) <= 12 or _valid_date(day, month, year):
         return "[CPR-nr.]"
-    return match.group(0)
+    return str(match.group(0))
 
 
-def _mask_grouped(match: re.Match) -> str:
+def _mask_grouped(match: re.Match[str]) -> str:
     return match.group(0) if NOT_PHONE.match(match.group(0)) else "[telefon]"
 
 
@@ -58,19 +65,19 @@ def _mask_emails(text: str) -> str:
     return "".join(parts) + text[last:]
 
 
-def mask_passage(passage: dict) -> dict:
-    """A copy of an ingested passage with its text and headings masked."""
-    return dict(passage, text=mask(passage["text"]), heading=mask(passage["heading"]),
-                headings=[mask(h) for h in passage["headings"]])
+def mask_passage(passage: Record) -> Record:
+    """A copy of an ingested passage (tagged or not) with its text and headings masked."""
+    return cast(Record, dict(passage, text=mask(passage["text"]), heading=mask(passage["heading"]),
+                             headings=[mask(h) for h in passage["headings"]]))
 
 
-def mask_passages(result):
+def mask_passages(result: "DocumentResult") -> "DocumentResult":
     """A batch's ``finish``: masks a parsed document's passages in the worker, under its timeout."""
     result.passages = [mask_passage(p) for p in result.passages]
     return result
 
 
-def mask_document(summary: dict) -> dict:
+def mask_document(summary: dict[str, Any]) -> dict[str, Any]:
     """A copy of a document summary with its file name, errors and warnings masked."""
     return dict(summary, file=mask(summary["file"]), errors=[mask(e) for e in summary["errors"]],
                 warnings=[mask(w) for w in summary["warnings"]])
@@ -83,7 +90,7 @@ def mask(text: str) -> str:
     text = CPR.sub(_mask_cpr, text)
     text = GROUPED_PHONE.sub(_mask_grouped, text)
 
-    def bare(match: re.Match) -> str:
+    def bare(match: re.Match[str]) -> str:
         context = text[max(0, match.start() - 40):match.start()]
         return "[telefon]" if PHONE_WORDS.search(context) else match.group(0)
 

@@ -7,9 +7,10 @@ to a Parquet store (``parquet.py``) through ``worker_finish`` and ``RunStore``.
 """
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
@@ -34,16 +35,16 @@ class RunResult:
     out: Path
     parsed: list[DocumentResult] = field(default_factory=list)  # this run's parses, passages in the store
     skipped_done: list[Path] = field(default_factory=list)  # parsed in an earlier run
-    skipped_not_pdf: list[Path] = field(default_factory=list)
+    skipped_not_pdf: list[Path | str] = field(default_factory=list)  # a path, or a URL on a cluster
     retagged: int = 0
     documents: int = 0
     passages: int = 0
     cases: int = 0
 
 
-def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, options: IngestOptions | None = None,
+def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = None, options: IngestOptions | None = None,
                   limits: BatchLimits | None = None, on_document: Callable[[DocumentResult], None] | None = None,
-                  on_plan: Callable[[list[Path]], None] | None = None, cluster=None,
+                  on_plan: Callable[[Sequence[Path | str]], None] | None = None, cluster: Any = None,
                   store_format: str = "sqlite", outputs: bool = True) -> RunResult:
     """``cluster``: a Dask scheduler address, ``local:N`` or a ``distributed.Client`` to parse and tag
     there (``inventory/cluster.py``). ``store_format="parquet"``: the workers write passages and
@@ -83,24 +84,26 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
     return result
 
 
-def is_url(source) -> bool:
+def is_url(source: object) -> bool:
     return "://" in str(source)
 
 
-def _documents(paths: list, store: RunStore, tagger: Tagger, options: IngestOptions | None, limits: BatchLimits,
-               result: RunResult, on_plan, cluster, model: Path,
+def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options: IngestOptions | None,
+               limits: BatchLimits, result: RunResult, on_plan: Callable[[Sequence[Path | str]], None] | None, cluster: Any,
+               model: Path,
                parquet: Path | None) -> Iterator[DocumentResult]:
     """The documents not yet in the store, parsed and tagged by local workers or on a cluster."""
     ocr = bool(options and options.ocr)
     urls = [str(p) for p in paths if is_url(p)]
     # absolute paths: the review app finds the PDFs to show their pages from any directory
-    pdfs, result.skipped_not_pdf = find_pdfs([Path(p).resolve() for p in paths if not is_url(p)])
+    pdfs, skipped_files = find_pdfs([Path(p).resolve() for p in paths if not is_url(p)])
+    result.skipped_not_pdf = list(skipped_files)
     if urls and cluster is None:
         raise CasetaggerError(Errors.E025.format(url=urls[0]))
     if cluster is None:
         if not pdfs:
             raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
-        todo = []
+        todo: list[Path] = []
         for pdf in pdfs:
             try:
                 done = store.done(file_sha256(pdf), ocr=ocr)
@@ -147,7 +150,7 @@ class TagInWorker:
         return document
 
 
-def worker_finish(tagger: Tagger, parquet: Path | None = None):
+def worker_finish(tagger: Tagger, parquet: Path | None = None) -> Callable[[DocumentResult], DocumentResult]:
     """What a worker does after parsing: mask and tag, and with a Parquet store write the passages."""
     finish = TagInWorker(tagger)
     return WriteParquet(parquet, tagger.model_version, finish) if parquet else finish
@@ -183,7 +186,8 @@ def tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
     return len(pending)
 
 
-def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult, passages: list[dict] | None = None,
+def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
+                  passages: list[dict[str, Any]] | None = None,
                   partition: bool = False) -> None:
     """Every output into ``out`` from the store; ``passages`` read from a Parquet store instead of
     SQLite. A ``partition``'s outputs cover only the documents its passages come from, and leave

@@ -11,8 +11,10 @@ import os
 import sqlite3
 import stat
 import threading
-from datetime import datetime, timezone
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from casetagger.errors import Errors
 from casetagger.ingest.document import DocumentResult, Status
@@ -46,17 +48,17 @@ CREATE TABLE IF NOT EXISTS tags (
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 TAG_FIELDS = ("scores", "labels", "evidence")
 
 
-def without_tags(passage: dict) -> dict:
+def without_tags(passage: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in passage.items() if k not in TAG_FIELDS and k != "model"}
 
 
-def _tag_rows(tagged: list[dict], model_version: str) -> list[tuple]:
+def _tag_rows(tagged: Sequence[Mapping[str, Any]], model_version: str) -> list[tuple[Any, ...]]:
     stamp = now()
     return [(row["id"], model_version, json.dumps({k: row[k] for k in TAG_FIELDS}, ensure_ascii=False), stamp)
             for row in tagged]
@@ -78,7 +80,12 @@ class RunStore:
 
     SCHEMAS = (SCHEMA,)
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, schemas: tuple[str, ...] = (), row_factory: Any = None):
+        """``schemas``: more tables (the review's), applied once with the run's; ``row_factory``
+        for every connection (the review reads rows by column name)."""
+        self.schemas = self.SCHEMAS + schemas
+        self.row_factory = row_factory
+        folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "casetagger.sqlite"
         self._local = threading.local()
@@ -94,7 +101,7 @@ class RunStore:
         os.chmod(self.path, stat.S_IMODE(self.path.stat().st_mode) & 0o700)
         if not self.read_only:
             self.db.execute("PRAGMA journal_mode=WAL")
-            for schema in self.SCHEMAS:
+            for schema in self.schemas:
                 self.db.executescript(schema)
 
     @property
@@ -118,6 +125,8 @@ class RunStore:
         else:
             connection = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             connection.execute("PRAGMA synchronous=FULL")
+        if self.row_factory is not None:
+            connection.row_factory = self.row_factory
         return connection
 
     def close(self) -> None:
@@ -139,9 +148,10 @@ class RunStore:
         """The document and its passages; with ``model_version``, passages tagged in the worker
         (with ``scores``, ``labels``, ``evidence``) keep their tags in the same transaction."""
         doc_id = result.doc_id or f"file:{result.file}"
+        passages = cast(list[dict[str, Any]], result.passages)  # tagged in the worker: with their tags
         records = [(p["id"], doc_id, seq, json.dumps(mask_passage(without_tags(p)), ensure_ascii=False))
-                   for seq, p in enumerate(result.passages)]
-        tagged = [p for p in result.passages if "scores" in p] if model_version else []
+                   for seq, p in enumerate(passages)]
+        tagged = [p for p in passages if "scores" in p] if model_version else []
         with self.db:  # one transaction: the document and all its passages, or nothing
             if result.doc_id:  # an earlier failure of the same file that could not be hashed
                 self.db.execute("DELETE FROM documents WHERE doc_id = ?", (f"file:{result.file}",))
@@ -151,32 +161,33 @@ class RunStore:
                             (doc_id, result.file, result.status.value, result.pages,
                              json.dumps(result.summary(), ensure_ascii=False), now()))
             self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)", records)
-            self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
+            if model_version:
+                self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
 
-    def untagged(self, model_version: str) -> list[dict]:
+    def untagged(self, model_version: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT record FROM passages p WHERE NOT EXISTS "
             "(SELECT 1 FROM tags t WHERE t.passage_id = p.id AND t.model_version = ?) ORDER BY doc_id, seq",
             (model_version,))
         return [json.loads(r[0]) for r in rows]
 
-    def save_tags(self, tagged: list[dict], model_version: str) -> None:
+    def save_tags(self, tagged: Sequence[Mapping[str, Any]], model_version: str) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
 
-    def set_meta(self, key: str, value) -> None:
+    def set_meta(self, key: str, value: Any) -> None:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value, ensure_ascii=False)))
 
-    def get_meta(self, key: str, default=None):
+    def get_meta(self, key: str, default: Any = None) -> Any:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
-    def documents(self) -> list[dict]:
+    def documents(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT summary FROM documents ORDER BY file")
         return [json.loads(r[0]) for r in rows]
 
-    def tagged_passages(self, model_version: str, passage_id: str | None = None) -> list[dict]:
+    def tagged_passages(self, model_version: str, passage_id: str | None = None) -> list[dict[str, Any]]:
         """Every stored passage (or the one with ``passage_id``) with its tags from ``model_version``,
         in document order."""
         only = " WHERE p.id = ?" if passage_id is not None else ""

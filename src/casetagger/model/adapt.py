@@ -11,6 +11,7 @@ Two levers, chosen by the learning curve (benchmarks/learning_curve.py, reports/
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ class CorrectionPolicy:
     prior: float = 20.0  # moved by positives / (positives + prior) of the way to the corrections' best
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "CorrectionPolicy":
+    def from_dict(cls, data: dict[str, Any] | None) -> "CorrectionPolicy":
         return cls(**(data or {}))
 
 

@@ -12,13 +12,12 @@ reason, recorded). Otherwise the version is kept, unpromoted, with the reasons.
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from casetagger.errors import CasetaggerError, Errors
-from casetagger.jsonl import read_jsonl
 from casetagger.model.metrics import evaluate_sets
 from casetagger.model.registry import Registry
 from casetagger.model.tagger import Tagger
@@ -32,41 +31,19 @@ def text_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def load_corrections(source: Path) -> list[dict]:
-    """From a review folder (its database) or from a corrections JSONL file."""
-    source = Path(source)
-    if source.is_dir():
-        from casetagger.review.export import corrections
-
-        rows = corrections(source)
-    else:
-        rows = list(read_jsonl(source))
-    checked = []
-    for number, row in enumerate(rows, start=1):
-        if not isinstance(row.get("text"), str) or not ("labels" in row or "accept" in row):
-            raise CasetaggerError(Errors.E102.format(path=source, line=number,
-                                                     detail="a correction needs 'text' and 'labels' or 'accept'"))
-        if row.get("answer", "accept") != "accept":
-            continue  # Prodigy's reject / ignore: no decision about the labels to learn from
-        checked.append(dict(row, meta=row.get("meta") or {}))
-    if not checked:
-        raise CasetaggerError(Errors.E208.format(path=source))
-    return checked
-
-
 @dataclass
 class MergedData:
-    rows: list[dict]  # corpus with corrections applied (test split untouched); corrections marked "corrected"
-    stats: dict = field(default_factory=dict)
+    rows: list[dict[str, Any]]  # corpus with corrections applied (test split untouched); corrections marked "corrected"
+    stats: dict[str, Any] = field(default_factory=dict)
 
 
-def merge_corrections(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy) -> MergedData:
-    latest: dict[str, dict] = {}
+def merge_corrections(corpus: list[dict[str, Any]], corrections: Sequence[Mapping[str, Any]], taxonomy: Taxonomy) -> MergedData:
+    latest: dict[str, Mapping[str, Any]] = {}
     for c in sorted(corrections, key=lambda c: c["meta"].get("reviewed_at", "")):
         latest[text_key(c["text"])] = c  # the most recent decision on a text wins
     ordered = sorted(latest.values(), key=lambda c: c["meta"].get("reviewed_at", ""))
 
-    def labels_of(c: dict) -> list[str]:
+    def labels_of(c: Mapping[str, Any]) -> list[str]:
         return [l for l in taxonomy.ids if c.get("labels", {}).get(l, l in c.get("accept", [])) in (1, True)]
 
     rows, by_key = [], {}
@@ -97,10 +74,11 @@ class RetrainOutcome:
     version: str
     promoted: bool
     reasons: list[str]
-    comparison: dict
+    comparison: dict[str, Any]
 
 
-def retrain(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy, config: TrainConfig,
+def retrain(corpus: list[dict[str, Any]], corrections: Sequence[Mapping[str, Any]], taxonomy: Taxonomy,
+            config: TrainConfig,
             registry: Registry, tolerance: float = 0.02, force: bool = False, reason: str | None = None,
             progress: Progress | None = None) -> RetrainOutcome:
     """``reason``: the analyst's reason for --force, recorded in the card; ``progress(stage, done, total)``."""
@@ -152,16 +130,16 @@ def retrain(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy, con
     if force and not ok:
         reasons.append("promoted with --force, overriding the checks above"
                        + (f"; the analyst's reason: {reason}" if reason else ""))
-    tagger.card.update(test_metrics=new_test, test_passages=len(test), comparison=comparison,
-                       promotion={"promoted": promoted, "forced": force and not ok, "reason": reason,
-                                  "reasons": reasons})
+    tagger.card["test_metrics"], tagger.card["test_passages"] = new_test, len(test)
+    tagger.card["comparison"] = comparison
+    tagger.card["promotion"] = {"promoted": promoted, "forced": force and not ok, "reason": reason, "reasons": reasons}
     version = registry.add(tagger)
     if promoted:
         registry.use(version)
     return RetrainOutcome(version, promoted, reasons, comparison)
 
 
-def judge_corrections(run: TrainingRun, current: Tagger, taxonomy: Taxonomy) -> dict:
+def judge_corrections(run: TrainingRun, current: Tagger, taxonomy: Taxonomy) -> dict[str, Any]:
     """The new model's out-of-fold decisions on the corrections against the current model's on the same texts.
 
     Every correction was held out of exactly one fold of the threshold cross-validation, so each

@@ -5,6 +5,7 @@ import hmac
 import math
 import secrets
 import time
+from collections.abc import Callable
 
 SESSION_SECONDS = 12 * 3600
 
@@ -83,7 +84,7 @@ class SignInGuard:
     Held in the server's memory: a restart forgets it, which costs a guesser a restart per
     lockout and the owner nothing."""
 
-    def __init__(self, clock=time.monotonic, max_keys: int = 10_000):
+    def __init__(self, clock: Callable[[], float] = time.monotonic, max_keys: int = 10_000):
         self.clock = clock
         self.max_keys = max_keys
         self.failures: dict[str, tuple[int, float]] = {}  # key -> (count, time of the last failure)

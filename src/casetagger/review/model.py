@@ -8,6 +8,7 @@ screen's label keys and the decisions already made belong to the store's taxonom
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from casetagger.errors import CasetaggerError
 from casetagger.inventory.store import RunStore
@@ -19,14 +20,14 @@ from casetagger.taxonomy import Taxonomy
 class ModelFollower:
     """The model the app shows (``model_version``, ``thresholds``), kept equal to the registry's current one."""
 
-    def __init__(self, folder: Path, meta: dict, taxonomy: Taxonomy, registry: Path | None = None):
+    def __init__(self, folder: Path, meta: dict[str, Any], taxonomy: Taxonomy, registry: Path | None = None):
         self.folder = Path(folder)
         self.taxonomy = taxonomy
-        self.registry = Registry(registry)
+        self.registry = Registry(registry, taxonomy)  # the store's taxonomy: its own registry
         self.lock = threading.Lock()
         self._show(meta)
 
-    def _show(self, meta: dict) -> None:
+    def _show(self, meta: dict[str, Any]) -> None:
         self.model_version: str = meta["model_version"]
         self.thresholds: dict[str, float] = meta["card"]["thresholds"]
         self.following: str = meta["card"].get("registry_version", "shipped")

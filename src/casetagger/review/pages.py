@@ -12,6 +12,7 @@ import os
 import resource
 import subprocess
 import sys
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def page_png(pdf_path: str, page: int, boxes: tuple[tuple[float, float, float, f
     return done.stdout
 
 
-def render(pdf_path: str, page: int, boxes, max_pixels: int = MAX_PIXELS) -> bytes:
+def render(pdf_path: str, page: int, boxes: Sequence[Sequence[float]], max_pixels: int = MAX_PIXELS) -> bytes:
     """Draw the page (at a smaller scale if it is huge) with the boxes; in this process."""
     import pypdfium2 as pdfium
     from PIL import ImageDraw
