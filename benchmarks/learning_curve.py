@@ -2,6 +2,12 @@
 
     python benchmarks/learning_curve.py CORPUS.jsonl [MORE.jsonl ...] --genre dagsorden [--seeds 3]
     python benchmarks/learning_curve.py corpus/passages.jsonl --municipalities "Aarhus Kommune" ...
+    python benchmarks/learning_curve.py corpus/passages.jsonl --base v1 --genre referat dagsorden --no-char-ngrams
+
+With `--base v1` (register shift) the model is trained on the first corpus only (rows without a
+`writer`, its test split left out) and the held-out domain is the corpus v2 rows of the held-out
+genres, every split: documents in another register than anything the model saw, as real minutes
+are. Without it, every row outside the held-out genre is training data.
 
 The corpus files are concatenated (a row whose id was already read is skipped). One genre (or a
 group of municipalities) is held out of training entirely. In each of `--seeds` random orders the
@@ -60,8 +66,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="+", type=Path, help="corpus JSONL files, concatenated")
     held = parser.add_mutually_exclusive_group(required=True)
-    held.add_argument("--genre", help="the genre held out")
+    held.add_argument("--genre", nargs="+", help="the genre(s) held out")
     held.add_argument("--municipalities", nargs="+", help="the municipalities held out (a group)")
+    parser.add_argument("--base", choices=("all", "v1"), default="all",
+                        help="v1: train on the first corpus only, hold out the v2 rows of the held-out set")
+    parser.add_argument("--no-stacking", action="store_true", help="leave the stacking candidate out")
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--cv-folds", type=int, help="folds for the thresholds (default: the config's)")
     parser.add_argument("--no-char-ngrams", action="store_true", help="word n-grams only (a faster simulation)")
@@ -79,21 +88,20 @@ def main() -> None:
     policy = CorrectionPolicy(retune_thresholds=True)
 
     rows = read_corpora(args.corpora)
-    is_held = (lambda r: r["genre"] == args.genre) if args.genre else (lambda r: r["municipality"] in args.municipalities)
-    held = [r for r in rows if is_held(r)]
-    base = [r for r in rows if not is_held(r)]
+    held, base = split_domain(rows, args.genre, args.municipalities, args.base)
+    strategies = STRATEGIES[:-1] if args.no_stacking else STRATEGIES
     if len(held) < max(STEPS) + 50:
         sys.exit(f"only {len(held)} held-out passages: need {max(STEPS) + 50} (a pool of {max(STEPS)} and 50 to evaluate)")
     started = time.perf_counter()
     base_run = fit_tagger(base, taxonomy, config)
-    results = {s: {n: [] for n in STEPS} for s in STRATEGIES}
+    results = {s: {n: [] for n in STEPS} for s in strategies}
     seconds = []
     for seed in range(args.seeds):
         order = held[:]
         random.Random(seed).shuffle(order)
         pool, evaluation = order[:max(STEPS)], order[max(STEPS):]
         base_f1 = macro_f1(base_run.tagger, evaluation, taxonomy)
-        for s in STRATEGIES:
+        for s in strategies:
             results[s][0].append(base_f1)
         for n in STEPS[1:]:
             corrections = [dict(r, split="train", corrected=True) for r in pool[:n]]
@@ -106,16 +114,39 @@ def main() -> None:
                 retuned = retune_thresholds(run.tagger.thresholds, run.scores[corrected], run.y[corrected], policy)
                 tuned = Tagger(run.tagger.model, dict(zip(taxonomy.ids, retuned.tolist())), run.tagger.card)
                 results["thresholds" if name == "1:1" else "mix"][n].append(macro_f1(tuned, evaluation, taxonomy))
-            results["stacking"][n].append(stacking_f1(base_run.tagger, corrections, evaluation, taxonomy))
-            print(f"order {seed} N={n}: " + ", ".join(f"{s} {results[s][n][-1]:.3f}" for s in STRATEGIES),
+            if "stacking" in results:
+                results["stacking"][n].append(stacking_f1(base_run.tagger, corrections, evaluation, taxonomy))
+            print(f"order {seed} N={n}: " + ", ".join(f"{s} {results[s][n][-1]:.3f}" for s in strategies),
                   file=sys.stderr, flush=True)
-    setup = {"held": f"genre {args.genre}" if args.genre else "municipalities " + ", ".join(args.municipalities),
+    held_name = ("genre " + " + ".join(args.genre)) if args.genre else "municipalities " + ", ".join(args.municipalities)
+    setup = {"held": held_name + (" of corpus v2, base corpus v1" if args.base == "v1" else ""), "base": args.base,
              "corpora": [str(p) for p in args.corpora], "n_base": len(base), "n_held": len(held),
              "n_eval": len(held) - max(STEPS), "seeds": args.seeds, "cv_folds": config.cv_folds,
              "model": config.model, "share": args.share or CorrectionPolicy().share,
              "fit_seconds": statistics.mean(seconds), "total_minutes": (time.perf_counter() - started) / 60}
     args.out.with_suffix(".json").write_text(json.dumps({"setup": setup, "results": results}, indent=1, default=str))
     write_report(args.out, setup, results)
+
+
+def split_domain(rows: list[dict], genres: list[str] | None, municipalities: list[str] | None,
+                 base: str = "all") -> tuple[list[dict], list[dict]]:
+    """(held-out domain, base training rows). ``base="v1"``: corpus v1 trains, the v2 rows are held out."""
+    def is_held(row):
+        return row["genre"] in genres if genres else row["municipality"] in municipalities
+
+    if base == "v1":  # v2 rows carry the writer that produced them, v1 rows do not
+        return ([r for r in rows if "writer" in r and is_held(r)],
+                [r for r in rows if "writer" not in r and r.get("split") != "test"])
+    return [r for r in rows if is_held(r)], [r for r in rows if not is_held(r)]
+
+
+def gains_over(results: dict, strategy: str, reference: str | None = None) -> list[float]:
+    """Per order: the mean over N = 25..200 of ``strategy`` minus ``reference`` at the same N and
+    order (paired), or minus the model without corrections (N = 0) when ``reference`` is None."""
+    steps = STEPS[1:]
+    return [statistics.mean(results[strategy][n][k] - (results[reference][n][k] if reference else results[strategy][0][k])
+                            for n in steps)
+            for k in range(len(results[strategy][0]))]
 
 
 def macro_f1(tagger: Tagger, rows: list[dict], taxonomy: Taxonomy) -> float:
@@ -147,6 +178,10 @@ def stacking_f1(base: Tagger, corrections: list[dict], evaluation: list[dict], t
     return evaluate_sets([set(r["labels"]) for r in evaluation], predicted, taxonomy)["all"]["macro_f1"]
 
 
+def spread(values: list[float]) -> str:
+    return f"{statistics.mean(values):+.3f} ({min(values):+.3f} … {max(values):+.3f})"
+
+
 def write_report(out: Path, setup: dict, results: dict) -> None:
     import matplotlib
 
@@ -164,12 +199,15 @@ def write_report(out: Path, setup: dict, results: dict) -> None:
     axis.legend(fontsize=8)
     axis.grid(alpha=.3)
     figure.savefig(out.with_suffix(".png"), dpi=120, bbox_inches="tight", metadata={"Software": None})
-    lines = ["| strategy | " + " | ".join(f"N={n}" for n in STEPS) + " | gain at 100 | gain at 200 |",
-             "|---" * (len(STEPS) + 3) + "|"]
+    lines = ["| strategy | " + " | ".join(f"N={n}" for n in STEPS)
+             + " | gain at 100 | gain at 200 | gain over N=0, mean N=25..200 | over 1:1, mean N=25..200 |",
+             "|---" * (len(STEPS) + 5) + "|"]
     for s, curve in results.items():
         cells = [f"{statistics.mean(curve[n]):.3f} ({min(curve[n]):.3f}–{max(curve[n]):.3f})" for n in STEPS]
         gains = [statistics.mean(curve[n]) - statistics.mean(curve[0]) for n in (100, 200)]
-        lines.append(f"| {s} | " + " | ".join(cells) + " | " + " | ".join(f"{g:+.3f}" for g in gains) + " |")
+        paired = [spread(gains_over(results, s, reference)) for reference in (None, "1:1")]
+        lines.append(f"| {s} | " + " | ".join(cells) + " | " + " | ".join(f"{g:+.3f}" for g in gains)
+                     + " | " + " | ".join(paired) + " |")
     table = "\n".join(lines)
     print(json.dumps(setup, default=str), file=sys.stderr)
     print(table)
