@@ -143,12 +143,14 @@ class Case:
                 "scores": {k: round(v, 4) for k, v in sorted(self.scores.items())},
                 "support": {label: [vars(s) for s in found] for label, found in sorted(self.support.items())},
                 "sources": self.sources, "passages": self.passages, "mentions": [vars(m) for m in self.mentions],
-                "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best}
+                "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best,
+                "evidence": {label: list(words) for label, words in sorted(self.evidence.items())}}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Case":
         return cls(data["name"], set(data["labels"]), dict(data["scores"]),
-                   {s["document"]: set(s["pages"]) for s in data["sources"]}, {},
+                   {s["document"]: set(s["pages"]) for s in data["sources"]},
+                   {label: list(words) for label, words in data.get("evidence", {}).items()},
                    {label: [Support(**s) for s in found] for label, found in data["support"].items()},
                    [Mention(**m) for m in data["mentions"]], list(data["passages"]), data["excerpt"],
                    data.get("best", max(data["scores"].values(), default=0.0)), False, data["reviewed"], data["key"],
