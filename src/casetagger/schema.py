@@ -69,6 +69,7 @@ class CaseRecord(TypedDict):
     name: str
     labels: list[str]
     scores: dict[str, float]
+    evidence: NotRequired[dict[str, list[str]]]  # label -> the words that raised its score (stored since issue 17)
     support: dict[str, list[SupportRecord]]
     sources: list[Source]
     passages: list[str]

@@ -21,7 +21,8 @@ The structure other code reads (the Word follow-up draft, the review app), also 
     Case.name       the name as shown (masked for personal data)
     Case.labels     set of label ids the case's own sentences support
     Case.scores     label -> best score of the case's sentences
-    Case.support    label -> list[Any] of Support(text, passage_id, file, page): the sentences behind it
+    Case.support    label -> list of Support(text, passage_id, file, page): the sentences behind it
+    Case.evidence   label -> the words of its passages that raised the label's score
     Case.documents  file -> set of pages (``sources`` gives [{"document", "pages"}])
     Case.mentions   list of Mention(passage_id, name, start, end): the name's offsets in each passage
     Case.passages   passage ids, in document order
@@ -141,6 +142,7 @@ class Case:
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "name": self.name, "labels": sorted(self.labels),
                 "scores": {k: round(v, 4) for k, v in sorted(self.scores.items())},
+                "evidence": {label: words for label, words in sorted(self.evidence.items())},
                 "support": {label: [vars(s) for s in found] for label, found in sorted(self.support.items())},
                 "sources": self.sources, "passages": self.passages, "mentions": [vars(m) for m in self.mentions],
                 "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best,
