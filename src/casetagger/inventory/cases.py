@@ -145,8 +145,7 @@ class Case:
                 "evidence": {label: words for label, words in sorted(self.evidence.items())},
                 "support": {label: [vars(s) for s in found] for label, found in sorted(self.support.items())},
                 "sources": self.sources, "passages": self.passages, "mentions": [vars(m) for m in self.mentions],
-                "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best,
-                "evidence": {label: list(words) for label, words in sorted(self.evidence.items())}}
+                "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Case":
