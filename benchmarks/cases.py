@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(GOLD)]
 from casetagger.inventory.cases import build_inventory, case_key, tagger_scorer  # noqa: E402
 from casetagger.inventory.run import run_inventory  # noqa: E402
 from casetagger.inventory.store import RunStore  # noqa: E402
-from casetagger.model.tagger import Tagger  # noqa: E402
+from casetagger.model.registry import load_model  # noqa: E402
 
 
 def gold_documents() -> list[dict]:
@@ -81,7 +81,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=None, help="gold module names to run")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    tagger = Tagger.load()
+    tagger = load_model()
     taxonomy = tagger.taxonomy
     goal_names = [taxonomy.name_da(label) for label in taxonomy.ids]
     rows = []

@@ -18,7 +18,7 @@ from casetagger.inventory.draft_docx import write_draft
 from casetagger.inventory.report import write_report
 from casetagger.inventory.run import run_inventory
 from casetagger.inventory.store import RunStore
-from casetagger.model.tagger import Tagger
+from casetagger.model.registry import load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +39,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         run_inventory([ROOT / "examples"], out)
-        tagger = Tagger.load()
+        tagger = load_model()
         store = RunStore(out)
         passages = store.tagged_passages(tagger.model_version)
         documents, inventory = store.documents(), reviewed_inventory(store.db)

@@ -11,7 +11,6 @@ peak memory of the main process and of the largest worker.
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path

@@ -20,10 +20,10 @@ TAG = """
 import json, os, sys, time
 os.sched_setaffinity(0, {0})
 from casetagger.corpus import load_corpus
-from casetagger.model.tagger import Tagger
+from casetagger.model.registry import load_model
 texts = [r["text"] for r in load_corpus()]
 texts = (texts * (int(sys.argv[1]) // len(texts) + 1))[: int(sys.argv[1])]
-t0 = time.perf_counter(); tagger = Tagger.load(); load = time.perf_counter() - t0
+t0 = time.perf_counter(); tagger = load_model(); load = time.perf_counter() - t0
 t0 = time.perf_counter(); rows = list(tagger.tag({"id": i, "text": t} for i, t in enumerate(texts))); tag = time.perf_counter() - t0
 t0 = time.perf_counter(); list(tagger.tag(({"id": i, "text": t} for i, t in enumerate(texts)), evidence=False)); bare = time.perf_counter() - t0
 print(json.dumps({"load_s": load, "tag_s": tag, "tag_no_evidence_s": bare, "labelled": sum(bool(r["labels"]) for r in rows)}))

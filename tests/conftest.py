@@ -1,4 +1,5 @@
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -6,6 +7,7 @@ import pytest
 
 sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent / "texts")]  # pdfgen and the texts
 
+from casework import CASEWORK  # noqa: E402
 from council import COUNCIL_AGENDA  # noqa: E402
 from pdfgen import build_pdf  # noqa: E402
 
@@ -50,6 +52,73 @@ def isolated_registry(tmp_path_factory):
         os.environ.pop("CASETAGGER_REGISTRY", None)
     else:
         os.environ["CASETAGGER_REGISTRY"] = previous
+
+
+@pytest.fixture(scope="session")
+def documents(tmp_path_factory, council_pdf, bad_files) -> Path:
+    """The run and review tests' folder: an agenda (a page scanned), an action plan with personal data
+    and hostile text, a corrupt PDF and a file that is not a PDF."""
+    folder = tmp_path_factory.mktemp("documents")
+    shutil.copy(council_pdf, folder / "dagsorden.pdf")
+    build_pdf(folder / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
+    shutil.copy(bad_files["corrupt"], folder / "ødelagt.pdf")
+    (folder / "noter.txt").write_text("ikke en pdf", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def inventory(documents, tmp_path_factory):
+    """One `casetagger run` of ``documents`` per session, as (folder, CLI result). Tests only read
+    it; a test that writes (reviews, reruns) takes ``inventory_copy``."""
+    from typer.testing import CliRunner
+
+    from casetagger.cli import app
+
+    out = tmp_path_factory.mktemp("inventory")
+    result = CliRunner().invoke(app, ["run", str(documents), "--out", str(out), "--jobs", "2"])
+    return out, result
+
+
+@pytest.fixture
+def inventory_copy(inventory, tmp_path) -> Path:
+    """This test's own copy of the session's inventory (store, outputs and all)."""
+    return Path(shutil.copytree(inventory[0], tmp_path / "inventory"))
+
+
+@pytest.fixture(scope="session")
+def taxonomy():
+    from casetagger.taxonomy import Taxonomy
+
+    return Taxonomy.load()
+
+
+@pytest.fixture(scope="session")
+def small_config():
+    """Two folds and every term: a model in seconds."""
+    from casetagger.model.train import TrainConfig
+
+    return TrainConfig(cv_folds=2, model=dict(TrainConfig.load().model, min_df=1))
+
+
+@pytest.fixture(scope="session")
+def small_corpus():
+    """A sixth of the training passages and a quarter of the test split."""
+    from casetagger.corpus import load_corpus
+
+    rows = load_corpus()
+    return [r for r in rows if r["split"] != "test"][::6] + [r for r in rows if r["split"] == "test"][::4]
+
+
+@pytest.fixture(scope="session")
+def small_model(tmp_path_factory, small_corpus, taxonomy, small_config) -> Path:
+    """A model trained once per session on ``small_corpus``, saved: each test loads its own Tagger
+    (``Tagger.load(small_model)``), so none sees another's changes to it."""
+    from casetagger.model.package import write_model
+    from casetagger.model.train import train_tagger
+
+    path = tmp_path_factory.mktemp("small_model") / "casetagger-da"
+    write_model(train_tagger(small_corpus, taxonomy, small_config), path)
+    return path
 
 
 # The layout suite's PDFs, parsed by both extractors: pdfium (the default) must cut exactly the

@@ -27,3 +27,29 @@ def test_privacy_masks_identifiers(text, masked):
 ])
 def test_privacy_leaves_numbers_that_are_not_identifiers(text):
     assert mask(text) == text
+
+
+@pytest.mark.parametrize("shape", ["x" * 200_000, "a." * 100_000, "a@" * 100_000, ("x" * 999 + "@") * 200,
+                                   "a@b." * 50_000, "tlf " + "1" * 200_000])
+def test_privacy_long_word_does_not_take_quadratic_time(shape):
+    """One 200,000-letter word once kept the e-mail pattern busy for minutes; now it is linear.
+
+    The alarm is a hang guard, not a timing: the whole set takes well under a second."""
+    import signal
+
+    def hung(signum, frame):
+        raise TimeoutError("masking a long word took over 20 s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        masked = mask(shape)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert masked == mask(masked)  # masking is idempotent, also on the long shapes
+
+
+def test_privacy_email_masking_keeps_its_edges():
+    assert mask("a.b@c.dk og x@y.org; @foo.dk; a@b") == "[e-mail] og [e-mail]; @foo.dk; a@b"
+    assert mask("navn+tag@kommune.dk,kollega@kommune.dk") == "[e-mail],[e-mail]"

@@ -1,5 +1,6 @@
 import datetime
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -8,14 +9,11 @@ import skops.io as sio
 from casetagger.corpus import load_corpus
 from casetagger.errors import CasetaggerError
 from casetagger.model.metrics import evaluate_sets
-from casetagger.model.tagger import DEFAULT_MODEL, Tagger
+from casetagger.model.registry import load_model
+from casetagger.model.tagger import Tagger
 from casetagger.model.train import TrainConfig, evaluate_rows, train_tagger
+from casetagger.resources import DEFAULT_MODEL
 from casetagger.taxonomy import Taxonomy
-
-
-@pytest.fixture(scope="module")
-def taxonomy():
-    return Taxonomy.load()
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +21,6 @@ def small_rows():
     """Sixty real corpus passages: enough to overfit, quick to train."""
     rows = [r for r in load_corpus() if r["split"] == "train"]
     return [dict(r) for r in rows[::17][:60]]
-
-
-@pytest.fixture(scope="module")
-def small_config():
-    return TrainConfig(cv_folds=2, model=dict(TrainConfig.load().model, min_df=1))
 
 
 def test_model_overfit_save_reload(tmp_path, taxonomy, small_rows, small_config):
@@ -69,7 +62,7 @@ def test_metrics_evaluate_against_hand_computed_figures():
 
 @pytest.fixture(scope="module")
 def shipped():
-    return Tagger.load()
+    return load_model()  # the registry of the suite is empty: the shipped model
 
 
 @pytest.mark.parametrize("text", ["", "Skybrudssikring", "Kommunen planter træer og anlægger en ny park. " * 1250])
@@ -137,6 +130,58 @@ def test_model_corrections_weigh_more_when_configured(taxonomy, small_rows, smal
     a = train_tagger(clean, taxonomy, small_config)
     b = train_tagger(clean, taxonomy, TrainConfig(cv_folds=2, correction_weight=2.0, model=small_config.model))
     assert np.array_equal(a.model.coef_, b.model.coef_)
+
+
+@pytest.mark.parametrize("config_with_a_mistake, detail", [
+    ("name: x\ncv_fold: 3\n", "unknown setting(s) cv_fold"),
+    ("cv_folds: fem\n", "'cv_folds' has the wrong type (str)"),
+    ("cv_folds: 1\n", "'cv_folds' must be at least 2"),
+    ("model: {C: 1, ngrams: [1, 2]}\n", "unknown model parameter(s) ngrams"),
+    ("model: {word_ngrams: 2}\n", "'word_ngrams' must be two whole numbers"),
+    ("- a list, not settings\n", "it needs a mapping"),
+    ("name: [unclosed\n", "not YAML"),
+])
+def test_model_bad_training_config_is_a_coded_error(tmp_path, config_with_a_mistake, detail):
+    """A typo in the config once surfaced as a TypeError traceback from the dataclass."""
+    from typer.testing import CliRunner
+
+    from casetagger.cli import app
+
+    path = tmp_path / "config_with_a_mistake.yaml"
+    path.write_text(config_with_a_mistake, encoding="utf-8")
+    with pytest.raises(CasetaggerError, match=r"\[E209\]") as error:
+        TrainConfig.load(path)
+    assert detail in str(error.value) and str(path) in str(error.value)
+    result = CliRunner().invoke(app, ["train", "--config", str(path), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 1 and "[E209]" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize("damage, detail", [
+    (lambda card: "{\"name\": \"casetagger-da\", \"thresh", "not JSON"),
+    (lambda card: json.dumps([card]), "not a JSON object"),
+    (lambda card: json.dumps({k: v for k, v in card.items() if k != "thresholds"}), "missing thresholds"),
+    (lambda card: json.dumps(dict(card, thresholds=dict(list(card["thresholds"].items())[1:]))),
+     "a number for every label"),
+])
+def test_model_bad_model_card_is_a_coded_error(tmp_path, damage, detail):
+    """A truncated or hand-edited model.json once gave a JSONDecodeError or KeyError traceback."""
+    from typer.testing import CliRunner
+
+    from casetagger.cli import app
+
+    model = tmp_path / "model_with_a_bad_card"
+    shutil.copytree(DEFAULT_MODEL, model)
+    card = json.loads((model / "model.json").read_text(encoding="utf-8"))
+    (model / "model.json").write_text(damage(card), encoding="utf-8")
+    with pytest.raises(CasetaggerError, match=r"\[E211\]") as error:
+        Tagger.load(model)
+    assert detail in str(error.value) and "model.json" in str(error.value)
+    passages = tmp_path / "p.jsonl"
+    passages.write_text('{"id": "a", "text": "Kommunen planter træer."}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["tag", "--in", str(passages), "--out", str(tmp_path / "t.jsonl"),
+                                      "--model", str(model)])
+    assert result.exit_code == 1 and "[E211]" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("options", [{"compounds": True}, {"terms": True}, {"loss": "hinge", "C": 0.5},

@@ -4,43 +4,63 @@ import json
 import re
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
+from casework import CASEWORK
 from fastapi.testclient import TestClient
 from pdfgen import build_pdf
-from test_run import CASEWORK
 from typer.testing import CliRunner
 
 from casetagger.cli import app as cli
 from casetagger.inventory.run import run_inventory
 from casetagger.review.app import create_app
-from casetagger.review.export import corrections
+from casetagger.corrections import corrections
 from casetagger.review.queue import cohen_kappa
 from casetagger.review.store import ReviewStore
 
 PASSWORDS = {"anna": "anna-hemmelig-1", "bo": "bo-hemmelig-22"}
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory, council_pdf):
-    docs = tmp_path_factory.mktemp("review_docs")
-    shutil.copy(council_pdf, docs / "dagsorden.pdf")
-    build_pdf(docs / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
-    out = tmp_path_factory.mktemp("review_inventory")
-    run_inventory([docs], out)
+def add_reviewers(out: Path, reviewers: dict[str, str], admins=()) -> Path:
     store = ReviewStore(out)
     store.ensure_admin()
-    for name, password in PASSWORDS.items():
-        store.add_reviewer(name, password)
+    for name, password in reviewers.items():
+        store.add_reviewer(name, password, is_admin=name in admins)
     store.close()
     return out
 
 
-def signed_in(folder, name="anna") -> TestClient:
-    client = TestClient(create_app(folder))
+def make_inventory(tmp_path_factory, council_pdf, reviewers: dict[str, str], agenda_name="dagsorden.pdf",
+                   admins=()):
+    """An inventory of the council agenda (under ``agenda_name``) and a plan, with reviewers: for
+    tests that need a file name the session's inventory does not have."""
+    docs = tmp_path_factory.mktemp("review_docs")
+    shutil.copy(council_pdf, docs / agenda_name)
+    build_pdf(docs / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
+    out = tmp_path_factory.mktemp("review_inventory")
+    run_inventory([docs], out)
+    return add_reviewers(out, reviewers, admins)
+
+
+@pytest.fixture(scope="module")
+def with_reviewers(inventory, tmp_path_factory):
+    """The session's inventory with an admin and two reviewers (scrypt is slow: once per module)."""
+    return add_reviewers(Path(shutil.copytree(inventory[0], tmp_path_factory.mktemp("review") / "inventory")),
+                         PASSWORDS)
+
+
+@pytest.fixture
+def folder(with_reviewers, tmp_path):
+    """Each test reviews its own copy: no test sees another's decisions, in any order."""
+    return Path(shutil.copytree(with_reviewers, tmp_path / "inventory"))
+
+
+def signed_in(folder, name="anna", password=None, registry=None) -> TestClient:
+    client = TestClient(create_app(folder, registry=registry))
     page = client.get("/login")
     token = re.search(r'name="login_token" value="([^"]+)"', page.text).group(1)
-    response = client.post("/login", data={"login_token": token, "name": name, "password": PASSWORDS[name]},
+    response = client.post("/login", data={"login_token": token, "name": name, "password": password or PASSWORDS[name]},
                            follow_redirects=False)
     assert response.status_code == 303
     return client
@@ -64,7 +84,7 @@ def passages_of(folder):
 def store_passages(folder):
     store = ReviewStore(folder)
     try:
-        return store.tagged_passages(store.get_meta("model")["model_version"])
+        return store.run.tagged_passages(store.run.get_meta("model")["model_version"])
     finally:
         store.close()
 
@@ -182,8 +202,7 @@ def test_review_admin_adds_reviewers_others_cannot(folder):
     store = ReviewStore(folder)
     store.add_reviewer("chef", "chef-adgang-123", is_admin=True)
     store.close()
-    PASSWORDS["chef"] = "chef-adgang-123"
-    admin = signed_in(folder, "chef")
+    admin = signed_in(folder, "chef", "chef-adgang-123")
     token = csrf(admin, "/admin")
     assert admin.post("/admin", data={"csrf": token, "name": "dorte", "password": "kort"}).status_code == 400
     assert "dorte er oprettet" in admin.post("/admin", data={"csrf": token, "name": "dorte", "password": "dorte-1234567"}).text
@@ -198,10 +217,16 @@ def test_review_audit_log_is_append_only(folder):
 
 
 def test_review_export_corrections_every_label_explicit(folder, tmp_path):
+    decided = passages_of(folder)[3:6]
+    for name, labels in (("anna", ["klima", "sdg13"]), ("bo", [])):
+        client = signed_in(folder, name)
+        for passage in decided:
+            fields, _ = form_of(client, passage["id"])
+            assert client.post(f"/p/{passage['id']}", data=dict(fields, labels=labels), follow_redirects=False).status_code == 303
     result = CliRunner().invoke(cli, ["export-corrections", str(folder), "--out", str(tmp_path / "c.jsonl")])
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert rows and rows == json.loads(json.dumps(corrections(folder)))
+    assert len(rows) == 6 and rows == json.loads(json.dumps(corrections(folder)))  # per passage and reviewer
     for row in rows:
         assert row["answer"] == "accept" and len(row["labels"]) == 13 and set(row["labels"].values()) <= {0, 1}
         assert sorted(l for l, v in row["labels"].items() if v) == sorted(row["accept"])
@@ -224,7 +249,7 @@ def test_review_concurrent_saves_of_one_decision_never_both_win(folder):
     for passage in passages:
         outcomes, barrier = [], threading.Barrier(3)
 
-        def attempt(labels, request_id):
+        def attempt(labels, request_id, passage=passage, outcomes=outcomes, barrier=barrier):
             store = ReviewStore(folder)
             barrier.wait()
             try:
@@ -280,8 +305,7 @@ def _stored_cases(folder):
 
 
 def test_review_case_edits_are_durable_audited_and_exported_with_offsets(folder, tmp_path):
-    work = tmp_path / "inv"
-    shutil.copytree(folder, work)
+    work = folder
     before = _stored_cases(work)
     assert len(before.cases) >= 3 and before.findings  # stored at run time, findings without a name too
     first, second, third = before.cases[:3]
@@ -321,3 +345,33 @@ def _export_cases(folder, out):
     result = CliRunner().invoke(cli, ["export-cases", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out.read_text(encoding="utf-8").splitlines()
+
+
+def suggested_on_screen(client, passage_id) -> set[str]:
+    page = client.get(f"/p/{passage_id}").text
+    return set(re.findall(r'<label class="label suggested"[^>]*>\s*<input type="checkbox" name="labels" value="(\w+)"', page))
+
+
+def test_review_shows_the_new_models_suggestions_after_models_use(folder, tmp_path):
+    """A running app follows `models use` and `models rollback`: the next request re-tags the store."""
+    from casetagger.model.registry import Registry
+    from casetagger.model.tagger import Tagger
+    from casetagger.resources import DEFAULT_MODEL
+
+    copy = folder  # this test's own copy
+    registry = Registry(tmp_path / "reg")
+    eager = Tagger.load(DEFAULT_MODEL)  # the shipped model with every threshold near 0: it suggests every label
+    eager = Tagger(eager.model, {label: 0.0001 for label in eager.labels}, eager.card)
+    version = registry.add(eager)
+    client = signed_in(copy, registry=registry.base)
+    passage = next(p for p in passages_of(copy) if "Kickstarter" in p["text"])
+    before = suggested_on_screen(client, passage["id"])
+    assert before and before != set(eager.labels)
+
+    used = CliRunner().invoke(cli, ["models", "use", version, "--registry", str(registry.base)])
+    assert used.exit_code == 0, used.stderr
+    assert suggested_on_screen(client, passage["id"]) == set(eager.labels)
+    assert all(set(p["labels"]) == set(eager.labels) for p in store_passages(copy))
+
+    assert CliRunner().invoke(cli, ["models", "rollback", "--registry", str(registry.base)]).exit_code == 0
+    assert suggested_on_screen(client, passage["id"]) == before

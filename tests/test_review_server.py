@@ -1,7 +1,6 @@
 """The review app as a real server: durable after SIGKILL, and driven by a real browser."""
 
 import re
-import shutil
 import signal
 import socket
 import sqlite3
@@ -12,23 +11,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pdfgen import build_pdf
-from test_run import CASEWORK
 
-from casetagger.inventory.run import run_inventory
 from casetagger.review.store import ReviewStore
 
 CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture
-def folder(tmp_path, council_pdf):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copy(council_pdf, docs / "dagsorden.pdf")
-    build_pdf(docs / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
-    out = tmp_path / "inventory"
-    run_inventory([docs], out)
+def folder(inventory_copy):
+    out = inventory_copy
     store = ReviewStore(out)
     store.ensure_admin()
     store.add_reviewer("anna", "anna-hemmelig-1")

@@ -13,47 +13,18 @@ import time
 from pathlib import Path
 
 import pytest
+from casework import CASEWORK
 from council import COUNCIL_AGENDA
 from openpyxl import load_workbook
-from pdfgen import Heading, Paragraph, build_pdf
+from pdfgen import build_pdf
 from typer.testing import CliRunner
 
-from casetagger.cli import app
 from casetagger.ingest import IngestOptions
 from casetagger.inventory.run import run_inventory
-from casetagger.model.tagger import DEFAULT_MODEL
+from casetagger.resources import DEFAULT_MODEL
 
 runner = CliRunner()
 CPR_LIKE = re.compile(r"\b\d{6}-?\d{4}\b")
-
-CASEWORK = [
-    Heading("Handleplan for udsatte borgere 2025", 1),
-    Heading("Boligsocial indsats i Værebro Park", 2),
-    Paragraph("Indsatsen Tryg Hverdag i Værebro Park giver udsatte familier en fast kontaktperson og hjælp til "
-              "bolig, job og skolegang. Sammen med boligselskabet og frivillige fra Røde Kors har 64 familier fået "
-              "støtte i 2025, og antallet af udsættelser er halveret i forhold til året før."),
-    Paragraph("Sagsbehandler Mette Holm kan kontaktes på tlf. 39 57 61 23 eller mette.holm@gladsaxe.dk. Sagen "
-              "vedrører borgeren med CPR-nr. 120384-1234, som har fået tilbudt en ny bolig i afdelingen."),
-    Paragraph("=HYPERLINK(\"http://example.invalid\",\"klik\") stod i feltet, og <script>alert(1)</script> "
-              "<img src=x onerror=alert(2)> blev indsat i teksten, som skal vises sikkert i rapporten."),
-]
-
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory, council_pdf, bad_files) -> Path:
-    folder = tmp_path_factory.mktemp("documents")
-    shutil.copy(council_pdf, folder / "dagsorden.pdf")
-    build_pdf(folder / "handleplan.pdf", CASEWORK, header=("Gladsaxe Kommune", "Handleplan"), footer="Side {page}")
-    shutil.copy(bad_files["corrupt"], folder / "ødelagt.pdf")
-    (folder / "noter.txt").write_text("ikke en pdf", encoding="utf-8")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def inventory(folder, tmp_path_factory):
-    out = tmp_path_factory.mktemp("inventory")
-    result = runner.invoke(app, ["run", str(folder), "--out", str(out), "--jobs", "2"])
-    return out, result
 
 
 def test_run_writes_every_output_and_names_the_failure(inventory):
@@ -131,18 +102,18 @@ def test_run_escapes_hostile_text(inventory):
     assert any(isinstance(c, str) and c.startswith("'=HYPERLINK") for c in cells)
 
 
-def test_run_rerun_skips_done_and_new_model_retags(folder, tmp_path):
-    out = tmp_path / "inv"
-    first = run_inventory([folder], out)
+def test_run_rerun_skips_done_and_new_model_retags(documents, inventory_copy, tmp_path):
+    out, folder = inventory_copy, documents  # the session's first run, copied
+    first = sum(1 for _ in (out / "passages.jsonl").open(encoding="utf-8"))
     again = run_inventory([folder], out)
     assert [Path(d.file).name for d in again.parsed] == ["ødelagt.pdf"]  # failures are tried again
-    assert len(again.skipped_done) == 2 and again.retagged == 0 and again.passages == first.passages
+    assert len(again.skipped_done) == 2 and again.retagged == 0 and again.passages == first
     model = tmp_path / "model-1.0.1"
     shutil.copytree(DEFAULT_MODEL, model)
     card = json.loads((model / "model.json").read_text())
     (model / "model.json").write_text(json.dumps(dict(card, version="1.0.1")))
     retagged = run_inventory([folder], out, model=model)
-    assert retagged.retagged == first.passages and len(retagged.parsed) == 1  # only the corrupt one re-parsed
+    assert retagged.retagged == first and len(retagged.parsed) == 1  # only the corrupt one re-parsed
     tags = [json.loads(line)["model"] for line in (out / "passages.jsonl").read_text().splitlines()]
     assert tags and all("@1.0.1#" in t for t in tags)
 

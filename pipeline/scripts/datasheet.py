@@ -1,7 +1,7 @@
 """Write the counts of corpus/README.md (between its `counts` markers) from the corpus itself,
 so the datasheet never drifts from the data.
 
-    python scripts/datasheet.py ../corpus/passages.jsonl ../corpus/taxonomy.yaml ../corpus/README.md
+    python scripts/datasheet.py ../corpus/passages.jsonl ../src/casetagger/data/taxonomy.yaml ../corpus/README.md
 """
 
 import re

@@ -135,7 +135,7 @@ def main() -> None:
     args = parser.parse_args()
     taxonomy = Taxonomy.load(args.taxonomy)
     rows = [r for r in load_corpus(args.corpus) if r.get("split") != "test"]
-    base = TrainConfig.load(HERE / "configs" / "linear.yaml")
+    base = TrainConfig.load()  # the package's configs/linear.yaml
     candidates = yaml.safe_load(args.candidates.read_text(encoding="utf-8"))["candidates"]
     wanted = set(filter(None, args.only.split("|")))
     for name, spec in candidates.items():

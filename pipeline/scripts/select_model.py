@@ -13,12 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
 import yaml
 
 from casetagger.corpus import is_v2, load_corpus
 from casetagger.model.metrics import evaluate_sets
-from casetagger.model.tagger import Tagger
 from casetagger.model.train import TrainConfig, train_tagger
 
 HERE = Path(__file__).resolve().parent.parent
@@ -69,7 +67,7 @@ def main(corpus: Path, taxonomy_path: Path, candidates_path: Path, logo_path: Pa
     tests = {name: [r for r in rows if r["split"] == "test" and keep(r)] for name, keep in TEST_SPLITS.items()}
     candidates = yaml.safe_load(candidates_path.read_text(encoding="utf-8"))["candidates"]
     logo = json.loads(logo_path.read_text(encoding="utf-8"))
-    base = TrainConfig.load(HERE / "configs" / "linear.yaml")
+    base = TrainConfig.load()  # the package's configs/linear.yaml
     results = []
     not_test = [r for r in rows if r["split"] != "test"]
     keyword = {"name": "keyword search (baseline)", "logo": evaluate_sets(
@@ -77,7 +75,7 @@ def main(corpus: Path, taxonomy_path: Path, candidates_path: Path, logo_path: Pa
     keyword["tests"] = {n: evaluate_sets([set(r["labels"]) for r in t], keyword_predictions([r["text"] for r in t], labels),
                                          taxonomy) for n, t in tests.items()}
     results.append(keyword)
-    for name, spec in candidates.items():
+    for name in candidates:
         if name not in logo:
             print(f"{name}: no leave-one-genre-out result, skipped (run scripts/logo.py)")
             continue
@@ -131,7 +129,7 @@ def markdown(results: list[dict], selected: dict, labels: list[str], rows: list[
     for r in results:
         if r.get("per_genre"):
             out.append(f"| {r['name']} | " + " | ".join(_f(r["per_genre"].get(g)) for g in genres) + " |")
-    out += ["", f"Per-label F1 of the selected model: leave-one-genre-out, test v1, test v2 (P / R / F1):", "",
+    out += ["", "Per-label F1 of the selected model: leave-one-genre-out, test v1, test v2 (P / R / F1):", "",
             "| label | leave-one-genre-out | test v1 | test v2 |", "|---|---|---|---|"]
     for label in labels:
         cells = [selected["logo"]["per_label"][label]] + [selected["tests"][n]["per_label"][label] for n in ("test v1", "test v2")]

@@ -1,8 +1,13 @@
 """The ``casetagger`` command line: thin commands over the library's functions."""
 
+import errno
 import functools
+import sqlite3
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -10,6 +15,15 @@ from rich.table import Table
 from rich.text import Text
 
 from casetagger.errors import CasetaggerError, Errors
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from casetagger.corpus import CorpusReport
+    from casetagger.ingest.document import DocumentResult
+    from casetagger.model.registry import Registry
+
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 # markup off: file names and PDF error text are full of square brackets
 err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
@@ -19,12 +33,12 @@ STATE = {"debug": False}
 class App(typer.Typer):
     """Typer app whose commands report user-facing errors in one line, no traceback (unless --debug)."""
 
-    def command(self, *args, **kwargs):
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Command], Command]:
         register = super().command(*args, **kwargs)
 
-        def decorator(function):
+        def decorator(function: Command) -> Command:
             @functools.wraps(function)
-            def wrapper(*a, **kw):
+            def wrapper(*a: Any, **kw: Any) -> Any:
                 try:
                     return function(*a, **kw)
                 except CasetaggerError as e:
@@ -34,9 +48,18 @@ class App(typer.Typer):
                 except OSError as e:  # a folder given as a file, a file as a folder, no permission ...
                     if STATE["debug"]:
                         raise
+                    if e.errno == errno.ENOSPC:
+                        fail(Errors.E402.format(path=e.filename or kw.get("out") or "the output"))
                     fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "))
+                except sqlite3.Error as e:  # the run's store: read-only, disk full
+                    if STATE["debug"]:
+                        raise
+                    from casetagger.inventory.store import store_problem
 
-            return register(wrapper)
+                    folder = kw.get("out") or kw.get("folder")
+                    fail(store_problem(Path(folder) / "casetagger.sqlite" if folder else Path("the store"), e))
+
+            return cast(Command, register(wrapper))
 
         return decorator
 
@@ -79,38 +102,41 @@ def ingest_cli(
     from casetagger.ingest.document import IngestOptions, Status
     from casetagger.jsonl import write_jsonl
 
+    from casetagger.inventory.privacy import mask
+
     pdfs, skipped = find_pdfs(paths)
     for path in skipped:
-        err.print(f"skipped (not a PDF): {path}", highlight=False)
+        err.print(f"skipped (not a PDF): {mask(str(path)) if mask_personal_data else path}", highlight=False)
     if not pdfs:
         fail(Errors.E019.format(paths=", ".join(map(str, paths))))
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     options = IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr, extractor=extractor)
-    from casetagger.inventory.privacy import mask_document, mask_passage
+    from casetagger.inventory.privacy import mask_document, mask_passages
 
-    def unchanged(row: dict) -> dict:
+    def unchanged(row: dict[str, Any]) -> dict[str, Any]:
         return row
 
-    passage_out, document_out = (mask_passage, mask_document) if mask_personal_data else (unchanged, unchanged)
+    # passages are masked in the workers, where the timeout holds; summaries here (short strings)
+    finish, document_out = (mask_passages, mask_document) if mask_personal_data else (None, unchanged)
     results = []
 
-    def passages():  # written as each document arrives; only the summaries are kept
-        for result in ingest_paths(pdfs, options, limits):
-            yield from (passage_out(p) for p in result.hand_off())
+    def passages() -> Iterator[dict[str, Any]]:  # written as each document arrives; only the summaries are kept
+        for result in ingest_paths(pdfs, options, limits, finish=finish):
+            yield from (dict(p) for p in result.hand_off())
             results.append(result)
 
     n = write_jsonl(out, passages())
     if documents:
         rows = [r.summary() for r in results] + [skipped_summary(p) for p in skipped]
         write_jsonl(documents, (document_out(row) for row in rows))
-    _print_results(results)
+    _print_results(results, masked=mask_personal_data)
     err.print(f"{n} passages from {len(results)} document(s) written to {out} ({_failed_and_partial(results)})",
               highlight=False)
     if any(r.status is Status.FAILURE for r in results):
         raise typer.Exit(1)
 
 
-def _failed_and_partial(results) -> str:
+def _failed_and_partial(results: Sequence["DocumentResult"]) -> str:
     """ "2 failed, 1 read in part": a document read in part is as easy to see as one that failed."""
     from casetagger.ingest.document import Status
 
@@ -119,17 +145,21 @@ def _failed_and_partial(results) -> str:
     return f"{failed} failed, {partial} read in part"
 
 
-def _print_results(results) -> None:
+def _print_results(results: Sequence["DocumentResult"], masked: bool = True) -> None:
+    """The console table; file names and messages masked as the output is (consoles end up in logs)."""
+    from casetagger.inventory.privacy import mask
+
+    show = mask if masked else str
     table = Table("status", "file", "pages", "passages", "errors / warnings", box=None)
     for r in results:
         notes = "; ".join(r.errors + r.warnings)
         colour = {"SUCCESS": "green", "PARTIAL": "yellow", "FAILURE": "red"}[r.status.value]
-        table.add_row(Text(r.status.value, style=colour), Path(r.file).name, str(r.pages),
-                      str(r.n_passages), notes)
+        table.add_row(Text(r.status.value, style=colour), show(Path(r.file).name), str(r.pages),
+                      str(r.n_passages), show(notes))
     err.print(table)
 
 
-TaxonomyOption = Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy file (default: corpus/taxonomy.yaml).")]
+TaxonomyOption = Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy file (default: the package's Gladsaxe taxonomy).")]
 
 
 @corpus_app.command("check")
@@ -154,7 +184,7 @@ def corpus_check_cli(
         fail(f"{path}: corpus check failed with {len(report.problems)} problem(s):\n  " + "\n  ".join(report.problems[:50]))
 
 
-def _print_corpus_report(report) -> None:
+def _print_corpus_report(report: "CorpusReport") -> None:
     out = Console()
     out.print(f"{report.n} passages; no label: {report.no_label} ({report.no_label / max(1, report.n):.0%}); "
               f"2+ labels: {report.multi_label}; splits: {dict(report.splits)}")
@@ -181,7 +211,9 @@ def corpus_split_cli(
     err.print(f"{n} passage(s) assigned a split in {path}")
 
 
-ModelOption = Annotated[Path | None, typer.Option("--model", help="Model directory (default: models/casetagger-da).")]
+ModelOption = Annotated[Path | None, typer.Option(
+    "--model", help="Model directory (default: the registry's current version, see `casetagger models list`; "
+                    "the shipped model until a version is used).")]
 
 
 @app.command("tag")
@@ -192,14 +224,14 @@ def tag_cli(
 ) -> None:
     """Add scores, labels above each label's threshold, and the evidence for each label."""
     from casetagger.jsonl import read_jsonl, write_jsonl
-    from casetagger.model.tagger import Tagger
+    from casetagger.model.registry import load_model
 
-    tagger = Tagger.load(model)
-    n = write_jsonl(out, tagger.tag(_require(read_jsonl(infile), infile, ("id", "text"))))
+    tagger = load_model(model)
+    n = write_jsonl(out, (dict(row) for row in tagger.tag(_require(read_jsonl(infile), infile, ("id", "text")))))
     err.print(f"{n} passages tagged with {tagger.card['name']} {tagger.version} -> {out}", highlight=False)
 
 
-def _require(rows, path: Path, fields: tuple[str, ...]):
+def _require(rows: Iterable[dict[str, Any]], path: Path, fields: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     from casetagger.errors import Errors
 
     for number, row in enumerate(rows, start=1):
@@ -221,10 +253,10 @@ def evaluate_cli(
     import json
 
     from casetagger.jsonl import read_jsonl
-    from casetagger.model.tagger import Tagger
+    from casetagger.model.registry import load_model
     from casetagger.model.train import evaluate_rows
 
-    tagger = Tagger.load(model)
+    tagger = load_model(model)
     rows = list(_require(read_jsonl(gold), gold, ("text", "labels")))
     metrics = evaluate_rows(tagger, rows, tagger.taxonomy)
     if as_json:
@@ -246,10 +278,11 @@ def train_cli(
     corrections: Annotated[Path | None, typer.Option(help="Review folder or corrections JSONL: retrain into the registry.")] = None,
     corpus: Annotated[Path | None, typer.Option(help="Corpus file (default: corpus/passages.jsonl).")] = None,
     taxonomy: TaxonomyOption = None,
-    config: Annotated[Path | None, typer.Option(help="Training config (default: pipeline/configs/linear.yaml).")] = None,
+    config: Annotated[Path | None, typer.Option(help="Training config (default: the package's configs/linear.yaml).")] = None,
     registry: Annotated[Path | None, typer.Option(help="Model registry (default: $CASETAGGER_REGISTRY or ~/.local/share/casetagger/registry).")] = None,
     tolerance: Annotated[float, typer.Option(help="How far corpus test macro-F1 may fall for a promotion.")] = 0.02,
     force: Annotated[bool, typer.Option("--force", help="Promote even if the checks fail (says which it overrides).")] = False,
+    reason: Annotated[str | None, typer.Option(help="Why you promote with --force (recorded in the model card).")] = None,
 ) -> None:
     """Train the tagger. With --out: on the corpus (never its test split). With --corrections: on the
     corpus plus analysts' corrections, into the registry, promoted only if it beats the current model."""
@@ -260,39 +293,70 @@ def train_cli(
     rows, tax, cfg = load_corpus(corpus), Taxonomy.load(taxonomy), TrainConfig.load(config)
     if corrections is not None:
         from casetagger.model.registry import Registry
-        from casetagger.model.retrain import load_corrections, retrain
+        from casetagger.corrections import load_corrections
+        from casetagger.model.retrain import retrain
 
-        registry_ = Registry(registry)
-        outcome = retrain(rows, load_corrections(corrections), tax, cfg, registry_, tolerance, force)
+        registry_ = Registry(registry, tax)
+        started = time.perf_counter()
+        with _stage_progress() as progress:
+            outcome = retrain(rows, load_corrections(corrections), tax, cfg, registry_, tolerance, force, reason, progress)
         state = "promoted: now the current model" if outcome.promoted else "kept, NOT promoted"
-        err.print(f"version {outcome.version} in {registry_.root}: {state}", highlight=False)
+        err.print(f"version {outcome.version} in {registry_.root}: {state} ({time.perf_counter() - started:.0f} s)",
+                  highlight=False)
         for reason in outcome.reasons:
             err.print(f"  - {reason}", highlight=False)
         return
     if out is None:
         fail("say where the model goes (--out DIR) or give --corrections to retrain into the registry")
+        return
     from casetagger.model.package import train_and_package
 
     tagger = train_and_package(rows, tax, cfg, out)
-    test = tagger.card["test_metrics"]
+    test = tagger.card.get("test_metrics") or {}
     err.print(f"model {tagger.version} written to {out}; test macro-F1 {test['all']['macro_f1']:.3f} "
               f"(goals {test['goals']['macro_f1']:.3f}, SDGs {test['sdgs']['macro_f1']:.3f})", highlight=False)
+
+
+@contextmanager
+def _stage_progress() -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar per training stage (merge, cross-validation folds, fit, evaluate): yields ``progress(stage, done, total)``."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bars = Progress(TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, disable=not err.is_terminal)
+    tasks: dict[str, TaskID] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total)
+        bars.update(tasks[stage], completed=done, total=total)
+
+    with bars:
+        yield progress
 
 
 models_app = App(help="The model registry: list, show, use and roll back model versions.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 RegistryOption = Annotated[Path | None, typer.Option("--registry", help="Model registry directory.")]
+ModelsTaxonomyOption = Annotated[Path | None, typer.Option(
+    "--taxonomy", help="Whose models: a taxonomy file (default: the package's); each taxonomy has its own.")]
+
+
+def _registry(registry: Path | None, taxonomy: Path | None) -> "Registry":
+    from casetagger.model.registry import Registry
+    from casetagger.taxonomy import Taxonomy
+
+    return Registry(registry, Taxonomy.load(taxonomy))
 
 
 @models_app.command("list")
-def models_list_cli(registry: RegistryOption = None) -> None:
+def models_list_cli(registry: RegistryOption = None,
+                    taxonomy: ModelsTaxonomyOption = None) -> None:
     """Every version with its test macro-F1, corrections and whether it is current."""
-    from casetagger.model.registry import Registry
-
-    reg = Registry(registry)
+    reg = _registry(registry, taxonomy)
     current = reg.current()
     table = Table("", "version", "model", "date", "test macro-F1", "corrections", "promoted", box=None)
-    for name in ["shipped"] + reg.versions():
+    for name in reg.names():
         card = reg.card(name)
         metrics = (card.get("test_metrics") or {}).get("all", {})
         used = card.get("corrections", {}).get("distinct_texts", 0)
@@ -304,34 +368,40 @@ def models_list_cli(registry: RegistryOption = None) -> None:
 
 @models_app.command("show")
 def models_show_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
-                    registry: RegistryOption = None) -> None:
+                    registry: RegistryOption = None,
+                    taxonomy: ModelsTaxonomyOption = None) -> None:
     """The model card of one version."""
-    from casetagger.model.registry import Registry
-
-    print((Registry(registry).path(version) / "README.md").read_text(encoding="utf-8"))
+    print((_registry(registry, taxonomy).path(version) / "README.md").read_text(encoding="utf-8"))
 
 
 @models_app.command("use")
 def models_use_cli(version: Annotated[str, typer.Argument(help="A version (v0001 ...) or 'shipped'.")],
-                   registry: RegistryOption = None) -> None:
-    """Make a version the current model (used when --model is not given)."""
-    from casetagger.model.registry import Registry
-
-    Registry(registry).use(version)
+                   registry: RegistryOption = None,
+                   taxonomy: ModelsTaxonomyOption = None,
+                   force: Annotated[bool, typer.Option("--force", help="Use a version that was not promoted.")] = False) -> None:
+    """Make a version the current model (used when --model is not given; a running review app re-tags)."""
+    reg = _registry(registry, taxonomy)
+    promotion: dict[str, Any] = dict(reg.card(version).get("promotion") or {"promoted": True})
+    if not promotion["promoted"] and not force:
+        err.print(f"warning: {version} was not promoted:", highlight=False)
+        for reason in list(promotion.get("reasons") or []):
+            err.print(f"  - {reason}", highlight=False)
+        fail(f"{version} not used; add --force to use it anyway")
+    reg.use(version)
     err.print(f"{version} is now the current model", highlight=False)
 
 
 @models_app.command("rollback")
-def models_rollback_cli(registry: RegistryOption = None) -> None:
+def models_rollback_cli(registry: RegistryOption = None,
+                        taxonomy: ModelsTaxonomyOption = None) -> None:
     """Go back to the version that was current before."""
-    from casetagger.model.registry import Registry
-
-    err.print(f"{Registry(registry).rollback()} is now the current model", highlight=False)
+    err.print(f"{_registry(registry, taxonomy).rollback()} is now the current model", highlight=False)
 
 
 @app.command("run")
 def run_cli(
-    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
+    paths: Annotated[list[str], typer.Argument(
+        help="PDF files and folders (searched recursively); with --cluster also fsspec URLs (s3://, gcs://, file://).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the inventory and its state (resumable).")],
     model: ModelOption = None,
     jobs: Annotated[int, typer.Option(help="Worker processes (default: the number of cores).")] = 0,
@@ -339,12 +409,19 @@ def run_cli(
     max_memory: Annotated[int, typer.Option(help="MB of memory allowed per document.")] = 2048,
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned pages (needs ocrmypdf and tesseract-ocr-dan).")] = False,
     extractor: ExtractorOption = "pdfium",
+    cluster: Annotated[str | None, typer.Option(
+        help="Parse and tag on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local workers.")] = None,
+    store: Annotated[str, typer.Option(
+        help="sqlite, or parquet: passages and tags as Parquet by municipality and year, for archives too large for SQLite.")] = "sqlite",
+    outputs: Annotated[bool, typer.Option(
+        help="Write the inventory and report at the end; --no-outputs only fills the store (then 'casetagger report').")] = True,
 ) -> None:
     """Build the case inventory: passages.jsonl, cases.csv, inventory.xlsx and report.html in OUT."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from casetagger.ingest.batch import BatchLimits
     from casetagger.ingest.document import IngestOptions, Status
+    from casetagger.inventory.privacy import mask
     from casetagger.inventory.run import OUTPUTS, run_inventory
 
     totals = {"pages": 0, "passages": 0}
@@ -352,29 +429,47 @@ def run_cli(
                         TextColumn("{task.fields[counts]}"), console=err, disable=not err.is_terminal)
     task = progress.add_task("documents", total=None, counts="")
 
-    def planned(todo) -> None:
+    def planned(todo: Sequence[object]) -> None:
         progress.update(task, total=len(todo))
 
-    def parsed(document) -> None:
+    def parsed(document: "DocumentResult") -> None:
         totals["pages"] += document.pages
         totals["passages"] += document.n_passages
         progress.update(task, advance=1, counts=f"{totals['pages']} pages, {totals['passages']} passages")
         if document.status is Status.FAILURE:
-            progress.console.print(Text.assemble(("failed: ", "red"), "; ".join(document.errors)))
+            progress.console.print(Text.assemble(("failed: ", "red"), mask("; ".join(document.errors))))
 
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     with progress:
-        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed, on_plan=planned)
+        result = run_inventory(paths, out, model, IngestOptions(ocr=ocr, extractor=extractor), limits, on_document=parsed,
+                               on_plan=planned, cluster=cluster, store_format=store,
+                               outputs=outputs)
     for path in result.skipped_not_pdf:
-        err.print(f"skipped (not a PDF): {path}", highlight=False)
+        err.print(f"skipped (not a PDF): {mask(str(path))}", highlight=False)
     if result.skipped_done:
         err.print(f"{len(result.skipped_done)} document(s) already in {out}, not parsed again", highlight=False)
     failed = [d for d in result.parsed if d.status is Status.FAILURE]
-    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); "
-              f"{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
-              f"Written to {out}: {', '.join(OUTPUTS)}", highlight=False)
+    done = (f"{result.cases} cases from {result.passages} passages in {result.documents} document(s); " if outputs
+            else "Store filled, no outputs written; ")
+    err.print(f"{done}{len(result.parsed)} parsed now ({_failed_and_partial(result.parsed)}), {result.retagged} re-tagged. "
+              + (f"Written to {out}: {', '.join(OUTPUTS)}" if outputs else f"Next: casetagger report {out}"), highlight=False)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("report")
+def report_cli(
+    out: Annotated[Path, typer.Argument(help="Folder of an earlier 'casetagger run' (SQLite or Parquet store).")],
+    model: ModelOption = None,
+    municipality: Annotated[str | None, typer.Option(help="Only this municipality's partition of a Parquet store.")] = None,
+    year: Annotated[str | None, typer.Option(help="Only this year's partition of a Parquet store.")] = None,
+) -> None:
+    """Write the inventory and report again from OUT's store, without parsing any PDF."""
+    from casetagger.inventory.run import OUTPUTS, report_inventory
+
+    result = report_inventory(out, model, municipality, year)
+    err.print(f"{result.cases} cases from {result.passages} passages in {result.documents} document(s). "
+              f"Written to {result.out}: {', '.join(OUTPUTS)}", highlight=False)
 
 
 @app.command("review")

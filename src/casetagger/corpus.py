@@ -5,6 +5,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -25,12 +26,12 @@ TRAITS = ({"sdg-own", "partner-implicit", "multi-topic"} | {f"thin:{c}" for c in
           | {f"neg:{c}" for c in NEGATIVE_CLASSES})
 
 
-def is_v2(row: dict) -> bool:
+def is_v2(row: dict[str, Any]) -> bool:
     """Corpus v2 passages carry their writer; the first corpus's do not."""
     return bool(row.get("writer"))
 
 
-def implicit_partnership(row: dict) -> bool:
+def implicit_partnership(row: dict[str, Any]) -> bool:
     """sdg17 where the text never says "partnerskab": the partnerships real documents describe."""
     return "sdg17" in row["labels"] and "partnerskab" not in row["text"].lower()
 
@@ -61,24 +62,24 @@ class Minimums:
 class CorpusReport:
     n: int = 0
     problems: list[str] = field(default_factory=list)
-    labels: Counter = field(default_factory=Counter)
-    genres: Counter = field(default_factory=Counter)
-    splits: Counter = field(default_factory=Counter)
-    co_occurrence: Counter = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    genres: Counter[str] = field(default_factory=Counter)
+    splits: Counter[str] = field(default_factory=Counter)
+    co_occurrence: Counter[tuple[str, str]] = field(default_factory=Counter)
     no_label: int = 0
     multi_label: int = 0
     v2: int = 0
     v2_minutes: int = 0
     v2_minutes_no_label: int = 0
     implicit_partnerships: int = 0
-    traits: Counter = field(default_factory=Counter)
-    writers: Counter = field(default_factory=Counter)
+    traits: Counter[str] = field(default_factory=Counter)
+    writers: Counter[str] = field(default_factory=Counter)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"passages": self.n, "ok": self.ok, "problems": self.problems, "labels": dict(self.labels),
                 "genres": dict(self.genres), "splits": dict(self.splits), "no_label": self.no_label,
                 "multi_label": self.multi_label, "v2": self.v2, "writers": dict(self.writers),
@@ -86,7 +87,7 @@ class CorpusReport:
                 "co_occurrence": {f"{a}+{b}": n for (a, b), n in self.co_occurrence.most_common()}}
 
 
-def load_corpus(path: Path | None = None) -> list[dict]:
+def load_corpus(path: Path | None = None) -> list[dict[str, Any]]:
     return list(read_jsonl(Path(path or DEFAULT_CORPUS)))
 
 
@@ -98,11 +99,11 @@ def shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
 def near_duplicates(texts: list[str], threshold: float) -> list[tuple[int, int, float]]:
     """Pairs whose word 5-gram Jaccard is at least ``threshold``; an inverted index keeps it fast."""
     sets = [shingles(t) for t in texts]
-    index: dict[tuple, list[int]] = defaultdict(list)
+    index: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
         for gram in s:
             index[gram].append(i)
-    shared: Counter = Counter()
+    shared: Counter[tuple[int, int]] = Counter()
     for ids in index.values():
         if len(ids) < 50:  # a 5-gram in 50+ passages is boilerplate, not evidence of copying
             shared.update(itertools.combinations(ids, 2))
@@ -114,7 +115,7 @@ def near_duplicates(texts: list[str], threshold: float) -> list[tuple[int, int, 
     return sorted(pairs)
 
 
-def check_corpus(rows: list[dict], taxonomy: Taxonomy, minimums: Minimums | None = None) -> CorpusReport:
+def check_corpus(rows: list[dict[str, Any]], taxonomy: Taxonomy, minimums: Minimums | None = None) -> CorpusReport:
     m = minimums or Minimums()
     report = CorpusReport(n=len(rows))
     problems = report.problems
@@ -162,7 +163,7 @@ def check_corpus(rows: list[dict], taxonomy: Taxonomy, minimums: Minimums | None
     return report
 
 
-def _count_v2(row: dict, where: str, report: CorpusReport) -> None:
+def _count_v2(row: dict[str, Any], where: str, report: CorpusReport) -> None:
     traits = row.get("traits", [])
     unknown = set(traits) - TRAITS
     if unknown:
@@ -221,11 +222,11 @@ def _check_minimums(report: CorpusReport, taxonomy: Taxonomy, m: Minimums) -> No
         p.append(f"test split holds {report.splits['test'] / report.n:.0%}, below {m.test_share:.0%}")
 
 
-def label_matrix(rows: list[dict], labels: list[str]) -> np.ndarray:
+def label_matrix(rows: list[dict[str, Any]], labels: list[str]) -> np.ndarray:
     return np.array([[label in row["labels"] for label in labels] for row in rows], dtype=np.int8)
 
 
-def assign_splits(rows: list[dict], taxonomy: Taxonomy, test: float = 0.22, dev: float = 0.15, seed: int = 13) -> int:
+def assign_splits(rows: list[dict[str, Any]], taxonomy: Taxonomy, test: float = 0.22, dev: float = 0.15, seed: int = 13) -> int:
     """Give every passage without a split one, stratified over the labels; existing splits stay.
 
     Returns how many passages were assigned.

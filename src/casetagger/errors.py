@@ -6,7 +6,7 @@ Messages name the file and the reason in one line; the CLI prints them without a
 
 class ErrorsWithCodes(type):
     def __getattribute__(cls, code: str) -> str:
-        msg = super().__getattribute__(code)
+        msg: str = super().__getattribute__(code)
         if code.startswith("__"):
             return msg
         return f"[{code}] {msg}"
@@ -33,6 +33,17 @@ class Errors(metaclass=ErrorsWithCodes):
     E017 = "unknown extractor '{name}' (known: {known})"
     E018 = "{path}: no readable text: most glyphs have no Unicode mapping on page(s) {pages}"
     E019 = "no PDF files found in {paths}"
+    # cluster runs (casetagger run --cluster)
+    E020 = "--cluster needs Dask: pip install 'casetagger[cluster]' ({detail})"
+    E021 = "--cluster '{spec}': expected a scheduler address such as tcp://host:8786, or local:N"
+    E022 = "--cluster '{spec}': cannot reach the scheduler ({detail})"
+    E023 = "{url}: cannot open this URL; is the filesystem package for it installed? ({detail})"
+    E024 = "{path}: the cluster could not finish this document ({detail})"
+    E025 = "{url}: URLs are read by cluster workers; run with --cluster (local:N on one machine)"
+    E026 = "unknown store '{name}' (known: {known})"
+    E027 = "{path}: no casetagger store here (run 'casetagger run ... --out {path}' first)"
+    E028 = "{path}: --municipality and --year select partitions of a Parquet store; this store is SQLite"
+    E029 = "--store parquet needs pyarrow: pip install 'casetagger[cluster]' ({detail})"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"
@@ -46,10 +57,19 @@ class Errors(metaclass=ErrorsWithCodes):
     E208 = "{path}: no corrections found"
     E205 = "{path}: not a casetagger model file (its arrays are missing)"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
+    E209 = "{path}: training config is invalid: {detail}"
+    E210 = "{path}: the registry's state file is corrupt ({detail}); fix or remove it, the versions beside it are kept"
+    E211 = "{path}: bad model card ({detail})"
+    E212 = ("{path}: no model for taxonomy '{taxonomy}' yet (the shipped model is for another): train one "
+            "with `casetagger train --taxonomy FILE --out DIR` and give it as --model DIR")
     # the follow-up draft
     E301 = "{path}: no inventory here; run `casetagger run ... --out {path}` first"
     E302 = "{path}: this taxonomy is not the one the model that tagged {folder} was trained for"
     E303 = "{path}: not a Word document or template (.docx, .dotx) that can be opened ({detail})"
+    # the run's store
+    E401 = "{path}: the store is read-only; nothing can be saved until its owner makes it writable"
+    E402 = "{path}: the disk is full; nothing was saved (free some space and try again)"
+    E403 = "{path}: the store could not be used ({detail})"
 
 
 class Warnings(metaclass=ErrorsWithCodes):
@@ -59,6 +79,7 @@ class Warnings(metaclass=ErrorsWithCodes):
     W004 = "{path}: most glyphs have no Unicode mapping on page(s) {pages}; their text is missing"
     W005 = "{path}: vertical text left out on page(s) {pages}"
     W006 = "{path}: text in repeated letters (such as 'DDeettttee') on page(s) {pages}; read as it stands"
+    W007 = "{path}: the PDF parser reported: {message} ({count}x)"
 
 
 class CasetaggerError(Exception):

@@ -1,15 +1,15 @@
 """JSON Lines in and out: errors name the file and line; writes are atomic."""
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+from casetagger.atomic import atomic_write
 from casetagger.errors import CasetaggerError, Errors
 
 
-def read_jsonl(path: Path) -> Iterator[dict]:
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     try:
         with Path(path).open(encoding="utf-8") as f:
             for number, line in enumerate(f, start=1):
@@ -28,20 +28,16 @@ def read_jsonl(path: Path) -> Iterator[dict]:
         raise CasetaggerError(Errors.E102.format(path=path, line="?", detail="not UTF-8 text")) from None
 
 
-def write_jsonl(path: Path, rows: Iterable[dict]) -> int:
-    """Write rows to a temporary file beside ``path`` and move it in place: never half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
+    """Write rows atomically (never half a file); returns how many."""
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+
+    def write(tmp: Path) -> None:
+        nonlocal count
+        with tmp.open("w", encoding="utf-8") as f:
             for row in rows:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    atomic_write(path, write)
     return count

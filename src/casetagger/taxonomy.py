@@ -2,15 +2,16 @@
 
 import hashlib
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-import yaml
 
 from casetagger.errors import CasetaggerError, Errors
-
-DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "corpus" / "taxonomy.yaml"
+from casetagger.resources import DEFAULT_TAXONOMY, read_yaml
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,10 @@ class Taxonomy:
     @classmethod
     def load(cls, path: Path | None = None) -> "Taxonomy":
         path = Path(path or DEFAULT_TAXONOMY)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise CasetaggerError(Errors.E001.format(path=path)) from None
-        except yaml.YAMLError as e:
-            raise CasetaggerError(Errors.E101.format(path=path, detail=f"not YAML ({e})")) from None
-        return cls.from_dict(data, source=str(path))
+        return cls.from_dict(read_yaml(path, Errors.E101), source=str(path))
 
     @classmethod
-    def from_dict(cls, data: dict, source: str = "<dict>") -> "Taxonomy":
+    def from_dict(cls, data: dict[str, Any], source: str = "<dict>") -> "Taxonomy":
         def invalid(detail: str) -> CasetaggerError:
             return CasetaggerError(Errors.E101.format(path=source, detail=detail))
 
@@ -73,9 +68,14 @@ class Taxonomy:
                    str(data.get("municipality", "")), str(data.get("strategy", "")))
 
     @classmethod
-    def from_card(cls, card: dict) -> "Taxonomy":
+    def from_card(cls, card: Mapping[str, Any]) -> "Taxonomy":
         """The label set a model was trained for, as its card records it."""
         return cls.from_dict({"name": card["taxonomy"], "labels": card["taxonomy_labels"]})
+
+    @property
+    def id(self) -> str:
+        """The taxonomy's name as a folder name: its models' registry (``registry/<id>/``)."""
+        return taxonomy_id(self.name)
 
     @cached_property
     def ids(self) -> list[str]:
@@ -102,3 +102,7 @@ class Taxonomy:
         """Identifies the label set: a model trained for one taxonomy refuses another."""
         payload = json.dumps([[label.id, label.kind] for label in self.labels])
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def taxonomy_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-.") or "taxonomy"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
+from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.document import DocumentResult, IngestOptions, Status, parse_document, warm_up
@@ -45,7 +46,7 @@ def find_pdfs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return pdfs, skipped
 
 
-def skipped_summary(path: Path) -> dict:
+def skipped_summary(path: Path | str) -> dict[str, Any]:
     """A ``documents.jsonl`` row for a file that was not parsed because it is not a PDF."""
     return {"file": str(path), "status": "SKIPPED", "reason": "not a PDF", "pages": 0, "errors": [],
             "warnings": [], "n_passages": 0}

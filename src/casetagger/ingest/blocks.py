@@ -57,7 +57,7 @@ class Styles:
         heading_sizes = sorted({line.size for line in lines if self._larger(line)}, reverse=True)
         self.levels = {size: rank + 1 for rank, size in enumerate(heading_sizes)}
         self.bold_level = len(heading_sizes) + 1
-        margins: Counter = Counter()
+        margins: Counter[tuple[int, int, int]] = Counter()
         for line in lines:
             if line.size == self.size:
                 margins[line.page, line.column, round(line.x0)] += 1
@@ -100,7 +100,7 @@ def _continues(previous: Line, line: Line) -> bool:
 class _Contents:
     """Whether we are inside a contents page: from its heading to the first line that is no entry."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.open = False
 
     def takes(self, line: Line) -> bool:
@@ -180,7 +180,7 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             # a list belongs to the paragraph that introduces it, even after a small gap
             if bullet and not same_paragraph and not line.flow_break:
                 same_paragraph = line.top - previous.bottom < 2.5 * styles.pitch
-        if same_paragraph:
+        if same_paragraph and last is not None:
             last.lines.append(line)
             if bullet:
                 last.items.append(line_text)

@@ -2,16 +2,18 @@
 
 import hashlib
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from casetagger import schema
 from casetagger.errors import CasetaggerError, Errors, Warnings
 from casetagger.ingest import ocr
 from casetagger.ingest.blocks import build_blocks
 from casetagger.ingest.checks import page_problems
-from casetagger.ingest.extract import DEFAULT_EXTRACTOR, check_file, open_source
+from casetagger.ingest.extract import DEFAULT_EXTRACTOR, check_file, open_source, out_of_memory, parser_messages
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
 from casetagger.ingest.records import Line, PageRecord
@@ -40,7 +42,7 @@ class DocumentResult:
     scanned_pages: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    passages: list[dict] = field(default_factory=list)
+    passages: list[schema.Passage] = field(default_factory=list)
     seconds: float = 0.0
     handed_off: int = 0  # passages written out or stored and dropped from memory
 
@@ -48,13 +50,13 @@ class DocumentResult:
     def n_passages(self) -> int:
         return len(self.passages) + self.handed_off
 
-    def hand_off(self) -> list[dict]:
+    def hand_off(self) -> list[schema.Passage]:
         """The passages, dropped from the result: a long batch keeps only the summaries."""
         passages, self.passages = self.passages, []
         self.handed_off += len(passages)
         return passages
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         """Everything but the passages, for logs and reports."""
         data = asdict(self)
         data.pop("passages")
@@ -123,6 +125,8 @@ def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> N
                                                     pages=", ".join(map(str, stats.scanned))))
     if stats.lost:
         result.warnings.append(Warnings.W003.format(path=path, count=stats.lost))
+    for message, count in list(stats.messages.items())[:5]:
+        result.warnings.append(Warnings.W007.format(path=path, message=message, count=count))
     flagged = {problem: [n for n, found in stats.problems if problem in found] for problem in PAGE_WARNINGS}
     for problem, pages in flagged.items():
         if pages:
@@ -148,6 +152,7 @@ class PageStats:
     errors: list[str] = field(default_factory=list)
     lost: int = 0  # glyphs dropped as unmapped (cid:N)
     problems: list[tuple[int, set[str]]] = field(default_factory=list)  # (page, what page_problems found)
+    messages: dict[str, int] = field(default_factory=dict)  # what the parser logged, and how often
 
 
 PAGE_WARNINGS = {"unmapped": Warnings.W004, "vertical": Warnings.W005, "doubled": Warnings.W006}
@@ -155,8 +160,8 @@ PAGE_WARNINGS = {"unmapped": Warnings.W004, "vertical": Warnings.W005, "doubled"
 
 def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageStats]:
     """The document's lines in reading order; pages stream through and are not kept."""
-    source = open_source(path, options.extractor)
     stats = PageStats()
+    source: Any = None
 
     def pages() -> Iterator[PageRecord]:
         for record, lost in source.pages():
@@ -171,12 +176,27 @@ def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageSta
             yield record
 
     try:
-        if source.page_count > options.max_pages:
-            raise CasetaggerError(Errors.E007.format(path=path, pages=source.page_count, limit=options.max_pages))
-        return list(reading_order(pages())), stats
+        with parser_messages() as messages:
+            try:
+                source = open_source(path, options.extractor)
+                if source.page_count > options.max_pages:
+                    raise CasetaggerError(Errors.E007.format(path=path, pages=source.page_count, limit=options.max_pages))
+                return list(reading_order(pages())), stats
+            finally:
+                stats.messages = messages
+                if source is not None:
+                    _close(source)
     except (CasetaggerError, MemoryError):
         raise
     except Exception as e:  # pdfminer raises many kinds of errors on broken files
+        if out_of_memory(e):
+            raise MemoryError(str(e)) from None
         raise CasetaggerError(Errors.E006.format(path=path, detail=f"{type(e).__name__}: {e}")) from None
-    finally:
+
+
+def _close(source: Any) -> None:
+    """Close a source; on a broken file closing can fail too, and must not hide why reading failed."""
+    try:
         source.close()
+    except Exception:
+        pass

@@ -5,12 +5,19 @@
 the default; pdfplumber, below, stays for comparison. Nothing here knows about layout.
 """
 
+import logging
 import re
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.records import PageRecord, Rule, Word, clean_text
+
+if TYPE_CHECKING:  # imported where it is used: pdfplumber is slow to import
+    import pdfplumber.pdf
 
 EXTRACTORS = ("pdfium", "pdfplumber")
 DEFAULT_EXTRACTOR = "pdfium"
@@ -34,7 +41,7 @@ def normalise_word(text: str) -> tuple[str, int]:
         return text, 0
     lost = 0
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         nonlocal lost
         if int(match.group(1)) in CID_BULLETS:
             return "•"
@@ -59,7 +66,52 @@ def check_file(path: Path, max_mb: int) -> None:
         raise CasetaggerError(Errors.E003.format(path=path))
 
 
-def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR):
+PARSER_LOGGERS = ("pdfminer", "pdfplumber")
+
+
+class _Collect(logging.Handler):
+    def __init__(self, messages: dict[str, int]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()[:200]
+        self.messages[message] = self.messages.get(message, 0) + 1
+
+
+@contextmanager
+def parser_messages() -> Iterator[dict[str, int]]:
+    """pdfminer's and pdfplumber's log lines, collected as {message: count} instead of reaching the
+    console raw; the document's result names them (W007)."""
+    messages: dict[str, int] = {}
+    handler = _Collect(messages)
+    loggers = [logging.getLogger(name) for name in PARSER_LOGGERS]
+    saved = [(logger.propagate, logger.level) for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+        logger.setLevel(logging.WARNING)
+    try:
+        yield messages
+    finally:
+        for logger, (propagate, level) in zip(loggers, saved):
+            logger.removeHandler(handler)
+            logger.propagate, logger.level = propagate, level
+
+
+def out_of_memory(error: BaseException | None) -> bool:
+    """A memory error, even dressed up: zlib reports a decompression bomb that hit the memory cap as
+    ``zlib.error('... allocate ...')``, and pdfplumber wraps it in its own exception."""
+    seen = 0
+    while error is not None and seen < 5:
+        if isinstance(error, MemoryError) or isinstance(error, zlib.error) and "alloc" in str(error):
+            return True
+        inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else None
+        error, seen = inner or error.__cause__ or error.__context__, seen + 1
+    return False
+
+
+def open_source(path: Path, extractor: str = DEFAULT_EXTRACTOR) -> Any:
     """The PDF opened by the named extractor (a ``PdfiumSource`` or a ``PlumberSource``)."""
     if extractor == "pdfium":
         from casetagger.ingest.pdfium import PdfiumSource
@@ -87,7 +139,13 @@ class PlumberSource:
     def __init__(self, path: Path):
         self.path = path
         self.pdf = open_pdf(path)
-        self.page_count = len(self.pdf.pages)
+        try:
+            self.page_count = len(self.pdf.pages)  # reads every page's dictionary: may fail
+        except BaseException:
+            try:
+                self.pdf.close()
+            finally:
+                raise
 
     def pages(self) -> Iterator[tuple[PageRecord, int]]:
         return iter_pages(self.pdf, self.path)
@@ -96,7 +154,7 @@ class PlumberSource:
         self.pdf.close()
 
 
-def open_pdf(path: Path) -> "pdfplumber.PDF":  # noqa: F821
+def open_pdf(path: Path) -> "pdfplumber.pdf.PDF":  # noqa: F821
     import pdfplumber  # imported here: pdfplumber and pdfminer cost start-up time pdfium does not
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -111,12 +169,14 @@ def open_pdf(path: Path) -> "pdfplumber.PDF":  # noqa: F821
         raise CasetaggerError(Errors.E006.format(path=path, detail=detail)) from None
 
 
-def iter_pages(pdf: "pdfplumber.PDF", path: Path) -> Iterator[tuple[PageRecord, int]]:
+def iter_pages(pdf: "pdfplumber.pdf.PDF", path: Path) -> Iterator[tuple[PageRecord, int]]:
     """Yield each page's record and the number of glyphs lost to unmapped cids."""
     for number, page in enumerate(pdf.pages, start=1):
         try:
             record, lost = _read_page(page, number)
         except Exception as e:  # one broken page must not lose the rest of the document
+            if out_of_memory(e):  # a decompression bomb is the memory cap's business, not a bad page
+                raise MemoryError(str(e)) from None
             record = PageRecord(number, float(page.width), float(page.height), [],
                                 error=Errors.E011.format(path=path, page=number, detail=e))
             lost = 0
@@ -125,7 +185,7 @@ def iter_pages(pdf: "pdfplumber.PDF", path: Path) -> Iterator[tuple[PageRecord, 
         yield record, lost
 
 
-def _read_page(page, number: int) -> tuple[PageRecord, int]:
+def _read_page(page: Any, number: int) -> tuple[PageRecord, int]:
     width, height = float(page.width), float(page.height)
     words, lost = [], 0
     for w in page.extract_words(extra_attrs=["fontname", "size", "upright"]):

@@ -26,7 +26,7 @@ WORD_CHARS = re.compile(r"^[\w-]+")
 def lexicon() -> frozenset[str]:
     """Every Danish word form the lookups table knows, lower-cased (loaded once per process)."""
     path = files("spacy_lookups_data") / "data" / "da_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    with gzip.open(str(path), "rt", encoding="utf-8") as f:
         table = json.load(f)
     return frozenset(w.lower() for pair in table.items() for w in pair)
 

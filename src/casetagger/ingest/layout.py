@@ -48,7 +48,7 @@ def learn_running_lines(pages: list[tuple[PageRecord, list[list[Word]]]]) -> dic
     the item's title or "Åbent/Lukket referat" there, which varies from page to page.
     """
     occurrences = defaultdict(list)  # key -> [(page index, top)]
-    sizes: Counter = Counter()
+    sizes: Counter[float] = Counter()
     for index, (_, rows) in enumerate(pages):
         for zone, candidates in (("top", rows[:MARGIN_ROWS]), ("bottom", rows[-MARGIN_ROWS:])):
             for row in candidates:
@@ -214,7 +214,7 @@ def _page_reading_order(page: PageRecord, rows: list[list[Word]], learned: dict[
 
 def body_style(lines: list[Line]) -> tuple[float, bool, float]:
     """The body text's font size, whether it is bold, and its line pitch (pt)."""
-    sizes: Counter = Counter()
+    sizes: Counter[float] = Counter()
     bold_chars = 0
     total = 0
     for line in lines:

@@ -9,8 +9,10 @@ out as passages of their own (``kind: "table"``), a row per line.
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from casetagger.ingest.records import Block, Line
+from casetagger import schema
 
 MIN_WORDS = 6  # a fragment shorter than this joins its neighbour in the same section
 MAX_WORDS = 250  # a paragraph longer than this is split at sentence boundaries ...
@@ -26,9 +28,9 @@ class Passage:
     item: str = ""  # the agenda item's number ("4"), if the passage is in one
     case_number: str = ""
 
-    def record(self, doc_id: str, file: str, index: int) -> dict:
+    def record(self, doc_id: str, file: str, index: int) -> schema.Passage:
         pages = sorted({line.page for line in self.lines})
-        boxes = []
+        boxes: list[schema.Box] = []
         for page in pages:
             on_page = [line for line in self.lines if line.page == page]
             boxes.append({"page": page, "bbox": [round(min(l.x0 for l in on_page), 1),
@@ -54,7 +56,7 @@ class Passage:
 
 
 @lru_cache(maxsize=1)
-def _sentencizer():
+def _sentencizer() -> Any:
     import spacy
 
     nlp = spacy.blank("da")

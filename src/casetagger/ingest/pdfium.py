@@ -10,6 +10,7 @@ import ctypes
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -66,7 +67,7 @@ class _Font:
 
     __slots__ = ("name", "size", "descent", "upright", "pdfminer_box")
 
-    def __init__(self, textpage, index: int, rotation: int):
+    def __init__(self, textpage: Any, index: int, rotation: int):
         obj = raw.FPDFText_GetTextObject(textpage, index)
         font = raw.FPDFTextObj_GetFont(obj) if obj else None
         name = _font_name(textpage, index)
@@ -88,7 +89,7 @@ class _Font:
         self.pdfminer_box = self.upright and rotation == 0 and self.descent is not None
 
 
-def _font_name(textpage, index: int) -> str:
+def _font_name(textpage: Any, index: int) -> str:
     flags = ctypes.c_int()
     size = raw.FPDFText_GetFontInfo(textpage, index, None, 0, flags)
     if size <= 0:
@@ -98,7 +99,7 @@ def _font_name(textpage, index: int) -> str:
     return buffer.value.decode("utf-8", "replace")
 
 
-def _page_text(textpage, count: int) -> str:
+def _page_text(textpage: Any, count: int) -> str:
     buffer = (ctypes.c_ushort * (count + 1))()
     raw.FPDFText_GetText(textpage, 0, count, buffer)
     return bytes(buffer)[: 2 * count].decode("utf-16-le", "replace")
@@ -139,10 +140,11 @@ def read_page(page: "pdfium.PdfPage", number: int) -> tuple[PageRecord, int]:
     return PageRecord(number, width, height, words, _image_area(page, width * height), rules=rules), lost
 
 
-def _fast(function, restype, *argtypes):
+def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
     """The same pdfium function with plain ctypes types: pypdfium2's pointer wrappers cost more
     per call than the call itself, and these run once or twice per character."""
     address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None  # a function the library exports
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
@@ -153,7 +155,7 @@ _loose_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, ctypes.POINTER(raw.
 _origin = _fast(raw.FPDFText_GetCharOrigin, _I, _P, _I, _D, _D)
 
 
-def _read_chars(textpage, rotation: int, width: float, height: float) -> tuple[list[tuple], int]:
+def _read_chars(textpage: Any, rotation: int, width: float, height: float) -> tuple[list[tuple[Any, ...]], int]:
     """(text, x0, top, x1, bottom, font) per character in content order; generated ones left out."""
     count = raw.FPDFText_CountChars(textpage)
     text = _page_text(textpage, count)
@@ -187,9 +189,9 @@ def _read_chars(textpage, rotation: int, width: float, height: float) -> tuple[l
     return chars, lost
 
 
-def _words(chars: list[tuple]) -> Iterator[tuple]:
+def _words(chars: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     """pdfplumber's extract_words: runs of one font and size, rows by top, split at gaps."""
-    run: list[tuple] = []
+    run: list[tuple[Any, ...]] = []
     for char in chars:
         font = char[5]
         if run and (run[-1][5].name, run[-1][5].size, run[-1][5].upright) != (font.name, font.size, font.upright):
@@ -200,9 +202,9 @@ def _words(chars: list[tuple]) -> Iterator[tuple]:
         yield from _run_words(run)
 
 
-def _run_words(run: list[tuple]) -> Iterator[tuple]:
+def _run_words(run: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     for row in _rows(run):
-        word: list[tuple] = []
+        word: list[tuple[Any, ...]] = []
         for char in row:
             if char[0].isspace():
                 yield from _merge(word)
@@ -216,7 +218,7 @@ def _run_words(run: list[tuple]) -> Iterator[tuple]:
         yield from _merge(word)
 
 
-def _rows(run: list[tuple]) -> list[list[tuple]]:
+def _rows(run: list[tuple[Any, ...]]) -> list[list[tuple[Any, ...]]]:
     """Cluster by top as pdfplumber does: sorted distinct tops, a gap over the tolerance splits."""
     tops = sorted({c[2] for c in run})
     cluster, index, last = 0, {}, None
@@ -225,7 +227,7 @@ def _rows(run: list[tuple]) -> list[list[tuple]]:
             cluster += 1
         index[top] = cluster
         last = top
-    rows: list[list[tuple]] = [[] for _ in range(cluster + 1)]
+    rows: list[list[tuple[Any, ...]]] = [[] for _ in range(cluster + 1)]
     for char in run:
         rows[index[char[2]]].append(char)
     for row in rows:
@@ -233,7 +235,7 @@ def _rows(run: list[tuple]) -> list[list[tuple]]:
     return rows
 
 
-def _merge(word: list[tuple]) -> Iterator[tuple]:
+def _merge(word: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     if word:
         yield ("".join(c[0] for c in word), min(c[1] for c in word), min(c[2] for c in word),
                max(c[3] for c in word), max(c[4] for c in word), word[0][5])

@@ -9,6 +9,7 @@ a renamed case keeps its key.
 
 import json
 import sqlite3
+from typing import Any
 
 from casetagger.inventory.cases import Case, Finding, Inventory, case_key
 from casetagger.inventory.privacy import mask
@@ -31,7 +32,10 @@ class EditError(ValueError):
 
 
 def ensure_tables(db: sqlite3.Connection) -> None:
-    db.executescript(SCHEMA)
+    """Create the tables in a store from before they existed; a lookup, not a script, per call
+    (the review app calls it per request, and a script would commit and need a writable store)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_edits'").fetchone() is None:
+        db.executescript(SCHEMA)
 
 
 def save_inventory(db: sqlite3.Connection, inventory: Inventory) -> None:
@@ -54,7 +58,7 @@ def load_inventory(db: sqlite3.Connection) -> Inventory:
     return Inventory(sorted(cases, key=lambda c: (-c.best, c.name)), findings)
 
 
-def edits(db: sqlite3.Connection) -> list[dict]:
+def edits(db: sqlite3.Connection) -> list[dict[str, Any]]:
     ensure_tables(db)
     rows = db.execute("SELECT id, at, reviewer, action, payload FROM case_edits ORDER BY id")
     return [{"id": r[0], "at": r[1], "reviewer": r[2], "action": r[3], "payload": json.loads(r[4])} for r in rows]
@@ -65,7 +69,7 @@ def reviewed_inventory(db: sqlite3.Connection) -> Inventory:
     return apply_edits(load_inventory(db), edits(db))
 
 
-def apply_edits(inventory: Inventory, log: list[dict], strict: bool = False) -> Inventory:
+def apply_edits(inventory: Inventory, log: list[dict[str, Any]], strict: bool = False) -> Inventory:
     """Replay ``log`` on ``inventory`` (changed in place and returned). An edit that no longer fits
     (its case is gone after a rerun) is skipped, or raises EditError when ``strict``."""
     for edit in log:
@@ -85,7 +89,7 @@ def _case(inventory: Inventory, key: str) -> Case:
     raise EditError(f"no case {key!r}")
 
 
-def _apply(inventory: Inventory, action: str, p: dict) -> None:
+def _apply(inventory: Inventory, action: str, p: dict[str, Any]) -> None:
     if action == "rename":
         case = _case(inventory, p["key"])
         case.name, case.reviewed = mask(p["name"]), True

@@ -3,7 +3,7 @@
 How a case is made (``build_inventory``):
 1. Each tagged passage is split into sentences; names are found in it with their character offsets
    (``inventory/names.py``: quotes, lead words, title-case names, acronyms, subjects; filtered by
-   goal names, headings, ``corpus/case_stoplist.yaml`` and a list of Danish first names).
+   goal names, headings, ``data/case_stoplist.yaml`` and a list of Danish first names).
 2. A case gets the sentences that name it or continue it, up to the next named case in the passage
    (sentences before the first name go to the first case).
 3. A passage label stays on a case only where the case's own sentences carry it: they are tagged
@@ -21,7 +21,7 @@ The structure other code reads (the Word follow-up draft, the review app), also 
     Case.name       the name as shown (masked for personal data)
     Case.labels     set of label ids the case's own sentences support
     Case.scores     label -> best score of the case's sentences
-    Case.support    label -> list of Support(text, passage_id, file, page): the sentences behind it
+    Case.support    label -> list[Any] of Support(text, passage_id, file, page): the sentences behind it
     Case.documents  file -> set of pages (``sources`` gives [{"document", "pages"}])
     Case.mentions   list of Mention(passage_id, name, start, end): the name's offsets in each passage
     Case.passages   passage ids, in document order
@@ -33,14 +33,21 @@ excerpt, and ``case`` once an analyst attaches it to a case.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from casetagger.inventory.names import LEADS, NameFilter, case_key  # noqa: F401  (case_key re-exported)
+from casetagger.inventory import names as name_rules
+from casetagger.inventory.names import LEADS, NameFilter, case_key
 from casetagger.inventory.privacy import mask
+
+if TYPE_CHECKING:
+    from casetagger.model.tagger import Tagger
 
 MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
 Scorer = Callable[[list[str]], list[dict[str, float]]]
+__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "build_inventory", "build_cases", "case_key",
+           "tagger_scorer", "LEADS"]
 ABBREVIATIONS = ("bl.a", "f.eks", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "inkl", "ekskl", "mv", "evt", "dvs",
                  "m.fl", "m.m", "osv", "ift", "vedr", "st", "stk")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»)]?\s+(?=[\"“„»(]?[A-ZÆØÅ0-9•])|\n+")
@@ -99,16 +106,16 @@ class Case:
     from_heading: bool = False
     reviewed: bool = False
     key: str = ""
-    parts: dict[str, dict] = field(default_factory=dict)  # passage id -> file, pages, labels {label: score}
+    parts: dict[str, dict[str, Any]] = field(default_factory=dict)  # passage id -> file, pages, labels {label: score}
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.key = self.key or case_key(self.name)
 
     @property
-    def sources(self) -> list[dict]:
+    def sources(self) -> list[dict[str, Any]]:
         return [{"document": f, "pages": sorted(p)} for f, p in sorted(self.documents.items())]
 
-    def add(self, passage: dict, text: str, labels: dict[str, float], evidence: dict[str, list[str]],
+    def add(self, passage: dict[str, Any], text: str, labels: dict[str, float], evidence: dict[str, list[str]],
             support: dict[str, list[str]]) -> None:
         """This case's part of ``passage``: its sentences ``text``, the labels they support with
         scores, evidence words and the supporting sentences per label."""
@@ -131,7 +138,7 @@ class Case:
         if top > self.best or not self.excerpt:
             self.best, self.excerpt = max(top, self.best), excerpt(text)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "name": self.name, "labels": sorted(self.labels),
                 "scores": {k: round(v, 4) for k, v in sorted(self.scores.items())},
                 "support": {label: [vars(s) for s in found] for label, found in sorted(self.support.items())},
@@ -139,7 +146,7 @@ class Case:
                 "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Case":
+    def from_dict(cls, data: dict[str, Any]) -> "Case":
         return cls(data["name"], set(data["labels"]), dict(data["scores"]),
                    {s["document"]: set(s["pages"]) for s in data["sources"]}, {},
                    {label: [Support(**s) for s in found] for label, found in data["support"].items()},
@@ -176,7 +183,7 @@ class Finding:
     excerpt: str
     case: str | None = None  # the case an analyst attached it to
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(vars(self))
 
 
@@ -205,8 +212,9 @@ def case_names(text: str, names: NameFilter | None = None) -> list[str]:
     return _unique_names((names or NameFilter()).names_in(text))
 
 
-def _unique_names(mentions) -> list[str]:
-    seen, out = set(), []
+def _unique_names(mentions: Iterable[name_rules.Mention]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
     for m in mentions:
         if case_key(m.name) not in seen:
             seen.add(case_key(m.name))
@@ -214,7 +222,7 @@ def _unique_names(mentions) -> list[str]:
     return out
 
 
-def _parts(passage: dict, mentions) -> list[tuple[str, list[tuple[int, int]]]]:
+def _parts(passage: dict[str, Any], mentions: list[name_rules.Mention]) -> list[tuple[str, list[tuple[int, int]]]]:
     """(case key, its sentences) for each named case of a passage, in order of first mention.
 
     A sentence belongs to every case named in it; a sentence without a name continues the case(s)
@@ -232,7 +240,8 @@ def _parts(passage: dict, mentions) -> list[tuple[str, list[tuple[int, int]]]]:
     return list(parts.items())
 
 
-def _labels_per_part(passage: dict, texts: list[str], scorer: Scorer | None, thresholds: dict[str, float]):
+def _labels_per_part(passage: dict[str, Any], texts: list[str], scorer: Scorer | None,
+                     thresholds: dict[str, float]) -> list[dict[str, float]]:
     """For each part of a passage: {label: score} of the passage labels its sentences carry."""
     labels = passage["labels"]
     if len(texts) == 1:
@@ -255,9 +264,10 @@ def _labels_per_part(passage: dict, texts: list[str], scorer: Scorer | None, thr
     return out
 
 
-def _support(text: str, spans, evidence: dict[str, list[str]], labels) -> dict[str, list[str]]:
+def _support(text: str, spans: list[tuple[int, int]], evidence: dict[str, list[str]],
+             labels: Iterable[str]) -> dict[str, list[str]]:
     """Per label: the sentences with its evidence words, or all the case's sentences."""
-    found = {}
+    found: dict[str, list[str]] = {}
     for label in labels:
         words = [w.lower() for w in evidence.get(label, [])]
         hits = [text[a:b].strip() for a, b in spans if any(w in text[a:b].lower() for w in words)]
@@ -265,15 +275,15 @@ def _support(text: str, spans, evidence: dict[str, list[str]], labels) -> dict[s
     return found
 
 
-def _headings(passages: list[dict]) -> dict[str, set[str]]:
+def _headings(passages: list[dict[str, Any]]) -> dict[str, set[str]]:
     per_file: dict[str, set[str]] = {}
     for p in passages:
         per_file.setdefault(p["file"], set()).update(p.get("headings") or [])
     return per_file
 
 
-def build_inventory(passages: list[dict], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
-                    goal_names=()) -> Inventory:
+def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
+                    goal_names: Iterable[str] = ()) -> Inventory:
     """Tagged passages (in document order) into cases and findings without a name.
 
     Sets each passage's ``case`` (its first case or None) and ``case_names``. ``scorer`` scores
@@ -288,7 +298,7 @@ def build_inventory(passages: list[dict], scorer: Scorer | None = None, threshol
     filters = {f: NameFilter(goal_names, h) for f, h in headings.items()}
     cases: dict[str, Case] = {}
     findings: list[Finding] = []
-    last: tuple[tuple, str] | None = None  # (heading path, case key) of the passage before
+    last: tuple[tuple[Any, ...], str] | None = None  # (heading path, case key) of the passage before
     for passage in passages:
         context = (passage["file"], tuple(passage.get("headings") or []))
         passage["case"], passage["case_names"] = None, []
@@ -326,13 +336,13 @@ def build_inventory(passages: list[dict], scorer: Scorer | None = None, threshol
     return Inventory(sorted(kept, key=lambda c: (-c.best, c.name)), findings)
 
 
-def build_cases(passages: list[dict], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
-                goal_names=()) -> list[Case]:
+def build_cases(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
+                goal_names: Iterable[str] = ()) -> list[Case]:
     """The cases of ``build_inventory``, without the findings."""
     return build_inventory(passages, scorer, thresholds, goal_names).cases
 
 
-def tagger_scorer(tagger) -> Scorer:
+def tagger_scorer(tagger: "Tagger") -> Scorer:
     """Scores texts with a Tagger, per label: what ``build_inventory`` tags a case's sentences with."""
     def score(texts: list[str]) -> list[dict[str, float]]:
         return [dict(zip(tagger.labels, map(float, row))) for row in tagger.scores(texts)]

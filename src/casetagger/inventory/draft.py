@@ -1,7 +1,7 @@
 """The follow-up draft's content: per goal, its cases told in sentences from their own passages.
 
 ``build_draft`` reads what ``casetagger run`` stored and the review app added (the cases with the
-analysts' edits through ``reviewed_inventory``, the label decisions through ``ReviewStore``) and
+analysts' edits through ``reviewed_inventory``, the label decisions through ``casetagger/corrections.py``) and
 returns a ``Draft``; ``inventory/draft_docx.py`` writes it as Word. Nothing is written here: every
 sentence of a case is a sentence of one of its passages (shortened at a word boundary, marked " …"),
 never a paraphrase.
@@ -15,15 +15,19 @@ What an analyst accepted, per case:
 """
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from casetagger.corrections import read_decisions
 from casetagger.errors import CasetaggerError, Errors
+from casetagger.inventory.case_store import SCHEMA as CASE_SCHEMA
 from casetagger.inventory.case_store import reviewed_inventory
 from casetagger.inventory.cases import Case, Finding, case_key, sentences
 from casetagger.inventory.privacy import mask, mask_document
-from casetagger.review.store import ReviewStore
+from casetagger.inventory.store import RunStore
 from casetagger.taxonomy import Taxonomy
 
 MAX_SENTENCES = 4
@@ -55,7 +59,7 @@ class DraftCase:
     goals: list[str]
     sdgs: list[str]
     sentences: list[str]
-    sources: list[dict]  # {"document": masked file name, "pages": [...]}
+    sources: list[dict[str, Any]]  # {"document": masked file name, "pages": [...]}
     accepted: bool
     suggested: set[str] = field(default_factory=set)  # labels no analyst has judged yet
     score: float = 0.0  # the model's score for ``goal``: the order within a goal
@@ -72,7 +76,7 @@ class Draft:
     taxonomy: Taxonomy
     cases: list[DraftCase]
     findings: list[Finding]
-    partial: list[dict]  # documents read only in part or not at all (masked summaries)
+    partial: list[dict[str, Any]]  # documents read only in part or not at all (masked summaries)
     left_out: int = 0  # cases left out by --reviewed-only
 
     def cases_of(self, goal: str) -> tuple[list[DraftCase], list[DraftCase]]:
@@ -81,15 +85,15 @@ class Draft:
         return told, [c for c in self.cases if goal in c.goals and c.goal != goal]
 
 
-def latest_decisions(decisions: list[dict]) -> dict[str, dict]:
+def latest_decisions(decisions: Sequence[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
     """Passage id -> its latest decision by any reviewer (the latest wins, as in retraining)."""
-    latest: dict[str, dict] = {}
+    latest: dict[str, Mapping[str, Any]] = {}
     for d in sorted(decisions, key=lambda d: d["updated_at"]):
         latest[d["passage_id"]] = d
     return latest
 
 
-def review_case(case: Case, latest: dict[str, dict], sole: set[str]) -> CaseReview | None:
+def review_case(case: Case, latest: Mapping[str, Mapping[str, Any]], sole: set[str]) -> CaseReview | None:
     """The analysts' judgement of ``case``; None when every passage of it was marked not a case.
     ``sole``: the passages that name this case and no other."""
     decided = [latest[pid] for pid in case.passages if pid in latest]
@@ -137,13 +141,14 @@ def case_sentences(case: Case, texts: dict[str, str], labels: list[str]) -> list
     for label in ordered:
         for s in case.support.get(label, []):
             offer(s.text, s.passage_id, max(0, texts.get(s.passage_id, "").find(s.text)))
-    chosen, words = [], 0
+    chosen: list[str] = []
+    words = 0
     for sentence in found:  # in order of preference
         if len(chosen) == MAX_SENTENCES or (len(chosen) >= 2 and words >= MAX_CASE_WORDS):
             break
         chosen.append(sentence)
         words += len(sentence.split())
-    return [_shorten(s) for s in sorted(chosen, key=found.get)]
+    return [_shorten(s) for s in sorted(chosen, key=lambda s: found[s])]
 
 
 def default_period(files: list[str], today: date) -> str:
@@ -175,7 +180,7 @@ def build_draft(folder: Path, reviewed_only: bool = False, taxonomy_path: Path |
     """The draft of the inventory in ``folder`` (the --out folder of ``casetagger run``)."""
     if not (folder / "casetagger.sqlite").exists():
         raise CasetaggerError(Errors.E301.format(path=folder))
-    store = ReviewStore(folder)
+    store = RunStore(folder, schemas=(CASE_SCHEMA,))  # the review's edits of cases: their table
     try:
         meta = store.get_meta("model") or {}
         if not meta:
@@ -185,7 +190,7 @@ def build_draft(folder: Path, reviewed_only: bool = False, taxonomy_path: Path |
             raise CasetaggerError(Errors.E302.format(path=taxonomy.source, folder=folder))
         texts = {p["id"]: p["text"] for p in store.tagged_passages(meta["model_version"])}
         inventory = reviewed_inventory(store.db)
-        latest = latest_decisions(store.decisions())
+        latest = latest_decisions(read_decisions(store.db))
         documents = [mask_document(d) for d in store.documents()]
     finally:
         store.close()

@@ -8,7 +8,9 @@ its styles, headers, footers and logo: its body is emptied and the draft written
 
 import io
 import zipfile
+from collections.abc import Collection, Iterable
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_BREAK
@@ -17,8 +19,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from casetagger.errors import CasetaggerError, Errors
+from casetagger.atomic import atomic_write
 from casetagger.inventory.draft import Draft, DraftCase, danish_date
-from casetagger.inventory.export import atomic_write, pages_text
+from casetagger.inventory.export import pages_text
 from casetagger.inventory.privacy import mask
 
 SUGGESTION = "forslag"  # marks what no analyst has judged yet
@@ -27,7 +30,7 @@ DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
 UNREVIEWED_CASE = "Forslag fra casetagger, endnu ikke gennemset af en analytiker."
 
 
-def open_template(template: Path | None):
+def open_template(template: Path | None) -> Any:
     """A new document, or the template (.docx or .dotx) with its body emptied (section settings, so headers,
     footers and logo, stay)."""
     if template is None:
@@ -59,16 +62,16 @@ def _as_document(template: Path) -> io.BytesIO:
     return out
 
 
-def _paragraph(document, text: str = "", style: str | None = None):
+def _paragraph(document: Any, text: str = "", style: str | None = None) -> Any:
     """A paragraph in ``style`` when the document (a template) has it, else in its normal style."""
     return document.add_paragraph(text, style if style and style in document.styles else None)
 
 
-def _heading(document, text: str, level: int):
+def _heading(document: Any, text: str, level: int) -> Any:
     return _paragraph(document, text, "Title" if level == 0 else f"Heading {level}")
 
 
-def _reference(document, label: str, text: str, last: bool = True):
+def _reference(document: Any, label: str, text: str, last: bool = True) -> Any:
     """A line such as "Kilder: plan.pdf s. 2"; lines of one block sit close together."""
     paragraph = _paragraph(document)
     if not last:
@@ -79,7 +82,7 @@ def _reference(document, label: str, text: str, last: bool = True):
     return paragraph
 
 
-def _danish(document) -> None:
+def _danish(document: Any) -> None:
     """Spelling and hyphenation in Danish for the whole document."""
     rpr = document.styles["Normal"].element.get_or_add_rPr()
     for old in rpr.findall(qn("w:lang")):
@@ -89,11 +92,11 @@ def _danish(document) -> None:
     rpr.append(lang)
 
 
-def _names(draft: Draft, labels, suggested=frozenset()) -> str:
+def _names(draft: Draft, labels: Iterable[str], suggested: Collection[str] = frozenset()) -> str:
     return ", ".join(draft.taxonomy.name_da(l) + (f" ({SUGGESTION})" if l in suggested else "") for l in labels)
 
 
-def _title_page(document, draft: Draft, goals_with_cases: int) -> None:
+def _title_page(document: Any, draft: Draft, goals_with_cases: int) -> None:
     _heading(document, f"Opfølgning på {draft.strategy or 'strategien'}", 0)
     _paragraph(document, draft.municipality, "Subtitle")
     _paragraph(document, f"Periode: {draft.period}")
@@ -111,7 +114,7 @@ def _title_page(document, draft: Draft, goals_with_cases: int) -> None:
     _paragraph(document).add_run().add_break(WD_BREAK.PAGE)
 
 
-def _case(document, draft: Draft, case: DraftCase, level: int = 2) -> None:
+def _case(document: Any, draft: Draft, case: DraftCase, level: int = 2) -> None:
     _heading(document, case.name, level)
     if not case.accepted:
         _paragraph(document).add_run(UNREVIEWED_CASE).italic = True
@@ -153,7 +156,7 @@ def write_draft(draft: Draft, out: Path, template: Path | None = None) -> None:
     atomic_write(out, lambda tmp: document.save(str(tmp)))
 
 
-def _closing(document, draft: Draft) -> None:
+def _closing(document: Any, draft: Draft) -> None:
     _heading(document, "Fund uden navn og delvist læste dokumenter", 1)
     without_goal = [c for c in draft.cases if not c.goal]
     if without_goal:
@@ -172,7 +175,7 @@ def _closing(document, draft: Draft) -> None:
     for finding in draft.findings:
         _paragraph(document, mask(finding.excerpt), "List Bullet")
         goals = [l for l in draft.taxonomy.ids if l in finding.labels]
-        _reference(document, "Kilde", pages_text({mask(Path(finding.file).name): finding.pages})
+        _reference(document, "Kilde", pages_text({mask(Path(finding.file).name): set(finding.pages)})
                    + (f" · {SUGGESTION}: {_names(draft, goals)}" if goals else ""))
     _heading(document, "Delvist læste dokumenter", 2)
     if not draft.partial:

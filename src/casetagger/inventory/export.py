@@ -6,13 +6,13 @@ tab or carriage return first) is escaped with a leading apostrophe.
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from casetagger.atomic import atomic_write
 from casetagger.inventory.cases import Case, Finding
 from casetagger.jsonl import write_jsonl
 from casetagger.taxonomy import Taxonomy
@@ -20,30 +20,18 @@ from casetagger.taxonomy import Taxonomy
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value):
+def safe_cell(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters make the workbook unwritable
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file beside ``path``: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are meant to be shared
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
 def pages_text(documents: dict[str, set[int]]) -> str:
     return "; ".join(f"{Path(f).name} s. {', '.join(map(str, sorted(p)))}" for f, p in sorted(documents.items()))
 
 
-def case_row(case: Case, taxonomy: Taxonomy) -> dict:
+def case_row(case: Case, taxonomy: Taxonomy) -> dict[str, Any]:
     return {
         "case": case.name,
         "goals": "; ".join(taxonomy.name_da(l) for l in taxonomy.goals if l in case.labels),
@@ -60,7 +48,7 @@ def case_row(case: Case, taxonomy: Taxonomy) -> dict:
     }
 
 
-def write_passages(path: Path, passages: list[dict]) -> None:
+def write_passages(path: Path, passages: list[dict[str, Any]]) -> None:
     write_jsonl(path, passages)
 
 
@@ -74,8 +62,8 @@ def write_cases_csv(path: Path, cases: list[Case], taxonomy: Taxonomy) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8-sig"))
 
 
-def write_workbook(path: Path, cases: list[Case], passages: list[dict], taxonomy: Taxonomy,
-                   findings: list[Finding] = ()) -> None:
+def write_workbook(path: Path, cases: list[Case], passages: list[dict[str, Any]], taxonomy: Taxonomy,
+                   findings: Sequence[Finding] = ()) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter

@@ -11,23 +11,22 @@ Candidates come from:
 - lists: a run "A og B" or "A, B" is split where each part is a name of its own.
 
 Filters are data, not code: the taxonomy's goal and SDG names, the document's headings,
-``corpus/case_stoplist.yaml`` (certifications, departments, committees, organisations) and
-``corpus/danish_first_names.txt`` (a name shaped like a person's is never a case).
+``data/case_stoplist.yaml`` (certifications, departments, committees, organisations) and
+``data/danish_first_names.txt`` (a name shaped like a person's is never a case).
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-CORPUS = Path(__file__).resolve().parents[3] / "corpus"
-STOPLIST = CORPUS / "case_stoplist.yaml"
-FIRST_NAMES = CORPUS / "danish_first_names.txt"
+from casetagger.resources import CASE_STOPLIST, FIRST_NAMES
 
 UPPER = "A-ZÆØÅÄÖÜÉ"
-WORD = re.compile(rf"[\w][\w'’.&/-]*[\w]|[\w]")
+WORD = re.compile(r"[\w][\w'’.&/-]*[\w]|[\w]")
 # lead words; as the tail of a compound too ("samkørselsinitiativet", "Delebilsordningen")
 LEADS = ("projektet", "indsatsen", "initiativet", "programmet", "forløbet", "partnerskabet", "ordningen",
          "kampagnen", "puljen", "tilbuddet", "netværket", "samarbejdet", "forsøget", "konceptet", "satsningen",
@@ -39,7 +38,7 @@ CONNECTORS = {"i", "for", "med", "til", "på", "af", "om", "fra", "mod", "uden",
 # words that end a name: auxiliaries, pronouns, conjunctions, common verbs of the register
 STOP = {"har", "er", "blev", "bliver", "skal", "kan", "vil", "var", "som", "der", "at", "hvor", "når", "hvis",
         "men", "så", "fordi", "mens", "samt", "eller", "både", "hvilket", "og", "nu", "også", "ikke", "allerede",
-        "endnu", "desuden", "derfor", "her", "der", "sammen", "blandt", "bl.a", "f.eks", "gennem", "efter", "siden",
+        "endnu", "desuden", "derfor", "her", "sammen", "blandt", "bl.a", "f.eks", "gennem", "efter", "siden",
         "indtil", "inden", "under", "hos", "ca", "cirka", "få", "får", "fik", "fået", "gør", "giver", "går", "ser",
         "tilbyder", "hjælper", "rummer", "omfatter", "består", "drives", "løber", "samler", "viser", "mødes",
         "åbnede", "åbnet", "startede", "startet", "igangsat", "igangsatte", "vedtaget", "godkendt", "afsluttet",
@@ -57,7 +56,7 @@ PLACE_PREPOSITIONS = {"i", "på", "ved", "fra", "mod", "langs", "nær", "omkring
 # sentence openers that are capitalised only because they open the sentence
 OPENERS = {"i", "med", "der", "det", "den", "de", "en", "et", "som", "efter", "for", "på", "til", "fra", "ved",
            "samtidig", "derudover", "desuden", "endelig", "også", "her", "hvor", "når", "da", "alle", "begge",
-           "samlet", "til", "under", "over", "siden", "inden", "ud", "uden", "mod", "om", "af", "hvis", "men",
+           "samlet", "under", "over", "siden", "inden", "ud", "uden", "mod", "om", "af", "hvis", "men",
            "og", "så", "både", "flere", "mange", "nogle", "andre", "disse", "denne", "dette", "vi", "man", "hver",
            "blandt", "fordi", "selv", "sammen", "heraf", "herefter", "dermed", "derfor", "yderligere", "ifølge"}
 ROLE_BEFORE = re.compile(r"\b(?:sagsbehandler|borgmester|rådmand|formand|næstformand|direktør|\w*chef|\w*leder|"
@@ -95,8 +94,8 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     for match in WORD.finditer(text, start, stop):
         word = match.group(0).rstrip(".")
         after = text[match.start() + len(word):match.start() + len(word) + 2]
-        punct = after[:1] if after[:1] in ",;:!?()\"“”„»«\n–" or after[:1] == "." and not (
-            word.lower() in ("bl", "f", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "inkl", "ekskl")) else ""
+        punct = after[:1] if after[:1] in ",;:!?()\"“”„»«\n–" or after[:1] == "." and (
+            word.lower() not in ("bl", "f", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "inkl", "ekskl")) else ""
         out.append((word, match.start(), match.start() + len(word), punct))
     return out
 
@@ -260,7 +259,7 @@ def split_list(mention: Mention) -> list[Mention]:
 
 
 @lru_cache(maxsize=4)
-def _stoplist(path: Path = STOPLIST) -> tuple[frozenset, frozenset, tuple, frozenset]:
+def _stoplist(path: Path = CASE_STOPLIST) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     names, words, suffixes = set(), set(), set()
     for group in data.values():
@@ -274,7 +273,7 @@ def _stoplist(path: Path = STOPLIST) -> tuple[frozenset, frozenset, tuple, froze
 
 
 @lru_cache(maxsize=4)
-def first_names(path: Path = FIRST_NAMES) -> frozenset:
+def first_names(path: Path = FIRST_NAMES) -> frozenset[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -291,7 +290,8 @@ def looks_like_person(name: str) -> bool:
 class NameFilter:
     """Rejects candidates that are not initiatives: goal names, headings, stoplisted bodies, people."""
 
-    def __init__(self, goal_names=(), headings=(), stoplist: Path = STOPLIST):
+    def __init__(self, goal_names: Iterable[str] = (), headings: Iterable[str] = (),
+                 stoplist: Path = CASE_STOPLIST) -> None:
         self.goal_names = {case_key(n) for n in goal_names}
         self.headings = {case_key(h) for h in headings}
         self.names, self.words, self.suffixes, self.keep = _stoplist(stoplist)

@@ -3,18 +3,22 @@
 import io
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import markupsafe
 
 from casetagger.inventory.cases import Case, Finding
-from casetagger.inventory.export import atomic_write, pages_text
+from casetagger.atomic import atomic_write
+from casetagger.inventory.export import pages_text
 from casetagger.taxonomy import Taxonomy
 
 TEMPLATE = Path(__file__).with_name("report.html.j2")
 
 
-def _svg(figure) -> str:
+def _svg(figure: Any) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight")
     svg = buffer.getvalue()
@@ -58,8 +62,8 @@ def charts(cases: list[Case], taxonomy: Taxonomy) -> dict[str, str]:
 SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
 
 
-def write_report(path: Path, cases: list[Case], passages: list[dict], documents: list[dict], taxonomy: Taxonomy,
-                 model: dict, findings: list[Finding] = (), top: int = 10) -> None:
+def write_report(path: Path, cases: list[Case], passages: list[dict[str, Any]], documents: list[dict[str, Any]], taxonomy: Taxonomy,
+                 model: Mapping[str, Any], findings: Sequence[Finding] = (), top: int = 10) -> None:
     skipped = [dict(d, name=Path(d["file"]).name, reason=SKIP_REASONS_DA.get(d["reason"], d["reason"]))
                for d in documents if d["status"] == "SKIPPED"]
     documents = [d for d in documents if d["status"] != "SKIPPED"]
@@ -76,7 +80,7 @@ def write_report(path: Path, cases: list[Case], passages: list[dict], documents:
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
     html = template.render(
-        charts={k: jinja2.utils.markupsafe.Markup(v) for k, v in charts(cases, taxonomy).items()},
+        charts={k: markupsafe.Markup(v) for k, v in charts(cases, taxonomy).items()},
         n_cases=len(cases), n_passages=len(passages), n_tagged=sum(bool(p["labels"]) for p in passages),
         documents=coverage, skipped=skipped, problems=[d for d in coverage if d["status"] != "SUCCESS" or d["errors"]],
         by_goal=by_goal, model=model, taxonomy=taxonomy,
@@ -87,7 +91,7 @@ def write_report(path: Path, cases: list[Case], passages: list[dict], documents:
     atomic_write(path, lambda tmp: tmp.write_text(html, encoding="utf-8"))
 
 
-def _case_entry(case: Case, goal: str, taxonomy: Taxonomy) -> dict:
+def _case_entry(case: Case, goal: str, taxonomy: Taxonomy) -> dict[str, Any]:
     support = [s.text for s in case.support.get(goal, [])][:2]
     shown = " ".join(support) if support else case.excerpt
     # evidence is shown only where the reader can find it: in the text printed beside it

@@ -2,25 +2,31 @@
 
 Documents already parsed (by sha256) are skipped; passages not yet tagged by the current model
 are tagged; then every output is written again from the store, so the inventory always covers
-everything the folder's store holds.
+everything the folder's store holds. The same run goes to a Dask cluster (``cluster.py``) and
+to a Parquet store (``parquet.py``) through ``worker_finish`` and ``RunStore``.
 """
 
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
 from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
-from casetagger.inventory.case_store import reviewed_inventory, save_inventory
+from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, tagger_scorer
+from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
 from casetagger.inventory.store import RunStore
 from casetagger.jsonl import write_jsonl
+from casetagger.model.registry import resolve_model
 from casetagger.model.tagger import Tagger
 
+STORE_FORMATS = ("sqlite", "parquet")
 OUTPUTS = ("passages.jsonl", "cases.csv", "cases.jsonl", "inventory.xlsx", "report.html", "documents.jsonl")
 
 
@@ -29,16 +35,30 @@ class RunResult:
     out: Path
     parsed: list[DocumentResult] = field(default_factory=list)  # this run's parses, passages in the store
     skipped_done: list[Path] = field(default_factory=list)  # parsed in an earlier run
-    skipped_not_pdf: list[Path] = field(default_factory=list)
+    skipped_not_pdf: list[Path | str] = field(default_factory=list)  # a path, or a URL on a cluster
     retagged: int = 0
     documents: int = 0
     passages: int = 0
     cases: int = 0
 
 
-def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, options: IngestOptions | None = None,
+def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = None, options: IngestOptions | None = None,
                   limits: BatchLimits | None = None, on_document: Callable[[DocumentResult], None] | None = None,
-                  on_plan: Callable[[list[Path]], None] | None = None) -> RunResult:
+                  on_plan: Callable[[Sequence[Path | str]], None] | None = None, cluster: Any = None,
+                  store_format: str = "sqlite", outputs: bool = True) -> RunResult:
+    """``cluster``: a Dask scheduler address, ``local:N`` or a ``distributed.Client`` to parse and tag
+    there (``inventory/cluster.py``). ``store_format="parquet"``: the workers write passages and
+    tags as partitioned Parquet (``inventory/parquet.py``); the SQLite store keeps the documents.
+    ``outputs=False`` only fills the store (an archive's outputs come from ``report_inventory``, by partition)."""
+    if store_format not in STORE_FORMATS:
+        raise CasetaggerError(Errors.E026.format(name=store_format, known=", ".join(STORE_FORMATS)))
+    parquet = out if store_format == "parquet" else None
+    if parquet:
+        try:
+            import pyarrow  # noqa: F401  checked here, not found missing in every worker
+        except ImportError as e:
+            raise CasetaggerError(Errors.E029.format(detail=e)) from None
+    model = resolve_model(model)  # cluster workers load the same model from this path
     tagger = Tagger.load(model)
     version = tagger.model_version
     store = RunStore(out)
@@ -48,31 +68,72 @@ def run_inventory(paths: Iterable[Path], out: Path, model: Path | None = None, o
         store.set_meta("model", {"model_version": version, "card": tagger.card})
         # passages stored by an earlier run but not tagged by this model: a new model, or a kill
         # between parsing and tagging; no PDF is parsed again for them
-        result.retagged = _tag_pending(store, tagger, version)
-        # absolute paths: the review app finds the PDFs to show their pages from any directory
-        pdfs, result.skipped_not_pdf = find_pdfs([Path(p).resolve() for p in paths])
-        if not pdfs:
-            raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
-        todo = []
-        for pdf in pdfs:
-            try:
-                done = store.done(file_sha256(pdf), ocr=bool(options and options.ocr))
-            except OSError:
-                done = False  # unreadable: the parser reports why
-            (result.skipped_done if done else todo).append(pdf)
-        if on_plan:
-            on_plan(todo)
+        result.retagged = tag_pending(store, tagger, version)
         # workers parse, mask and tag; a document and its tags are stored in one transaction
-        for document in ingest_paths(todo, options, limits, finish=TagInWorker(tagger)):
+        for document in _documents(list(paths), store, tagger, options, limits or BatchLimits(), result, on_plan,
+                                   cluster, model, parquet):
             store.save_document(document, version)
             document.hand_off()  # they are in the store: a long batch must not hold them all
             result.parsed.append(document)
             if on_document:
                 on_document(document)
-        write_outputs(store, tagger, out, result)
+        if outputs:
+            write_outputs(store, tagger, out, result, read_passages(out, version) if parquet else None)
     finally:
         store.close()
     return result
+
+
+def is_url(source: object) -> bool:
+    return "://" in str(source)
+
+
+def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options: IngestOptions | None,
+               limits: BatchLimits, result: RunResult, on_plan: Callable[[Sequence[Path | str]], None] | None, cluster: Any,
+               model: Path,
+               parquet: Path | None) -> Iterator[DocumentResult]:
+    """The documents not yet in the store, parsed and tagged by local workers or on a cluster."""
+    ocr = bool(options and options.ocr)
+    urls = [str(p) for p in paths if is_url(p)]
+    # absolute paths: the review app finds the PDFs to show their pages from any directory
+    pdfs, skipped_files = find_pdfs([Path(p).resolve() for p in paths if not is_url(p)])
+    result.skipped_not_pdf = list(skipped_files)
+    if urls and cluster is None:
+        raise CasetaggerError(Errors.E025.format(url=urls[0]))
+    if cluster is None:
+        if not pdfs:
+            raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
+        todo: list[Path] = []
+        for pdf in pdfs:
+            try:
+                done = store.done(file_sha256(pdf), ocr=ocr)
+            except OSError:
+                done = False  # unreadable: the parser reports why
+            (result.skipped_done if done else todo).append(pdf)
+        if on_plan:
+            on_plan(todo)
+        yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet))
+        return
+    try:
+        from casetagger.inventory import cluster as dask_cluster
+    except ImportError as e:
+        raise CasetaggerError(Errors.E020.format(detail=e)) from None
+    remote, skipped = dask_cluster.expand(urls)
+    sources = [str(p) for p in pdfs] + remote
+    result.skipped_not_pdf += skipped
+    if not sources:
+        raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
+    if on_plan:
+        on_plan(sources)  # an upper bound: documents already stored are found by the workers' hashes
+    own = isinstance(cluster, str)  # else a caller's Client, left open
+    client = dask_cluster.connect(cluster, limits) if own else cluster
+    try:
+        yield from dask_cluster.cluster_documents(client, sources, options or IngestOptions(), limits,
+                                                  model, lambda sha: store.done(sha, ocr=ocr),
+                                                  result.skipped_done, parquet)
+    finally:
+        if own:
+            dask_cluster.close(client)
 
 
 class TagInWorker:
@@ -89,24 +150,65 @@ class TagInWorker:
         return document
 
 
-def _tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
+def worker_finish(tagger: Tagger, parquet: Path | None = None) -> Callable[[DocumentResult], DocumentResult]:
+    """What a worker does after parsing: mask and tag, and with a Parquet store write the passages."""
+    finish = TagInWorker(tagger)
+    return WriteParquet(parquet, tagger.model_version, finish) if parquet else finish
+
+
+def report_inventory(out: Path, model: Path | None = None, municipality: str | None = None,
+                     year: str | None = None) -> RunResult:
+    """The outputs of ``casetagger run`` again from what OUT's store holds (SQLite or Parquet),
+    without parsing. With ``municipality`` / ``year``, only that partition of a Parquet store,
+    written to ``OUT/reports/<municipality>-<year>`` (the store's own inventory is left as it is)."""
+    if not (out / "casetagger.sqlite").is_file():
+        raise CasetaggerError(Errors.E027.format(path=out))
+    partition = bool(municipality or year)
+    if partition and not has_parquet(out):
+        raise CasetaggerError(Errors.E028.format(path=out))
+    tagger = Tagger.load(resolve_model(model))
+    target = out / "reports" / f"{municipality or 'alle'}-{year or 'alle'}" if partition else out
+    target.mkdir(parents=True, exist_ok=True)
+    store = RunStore(out)
+    result = RunResult(target)
+    try:
+        passages = read_passages(out, tagger.model_version, municipality, year) if has_parquet(out) else None
+        write_outputs(store, tagger, target, result, passages, partition)
+    finally:
+        store.close()
+    return result
+
+
+def tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
     pending = store.untagged(version)
     if pending:
         store.save_tags(list(tagger.tag(pending)), version)
     return len(pending)
 
 
-def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult) -> None:
+def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
+                  passages: list[dict[str, Any]] | None = None,
+                  partition: bool = False) -> None:
+    """Every output into ``out`` from the store; ``passages`` read from a Parquet store instead of
+    SQLite. A ``partition``'s outputs cover only the documents its passages come from, and leave
+    the stored inventory (the review app's) as it is."""
     taxonomy = tagger.taxonomy
+    if passages is None:
+        passages = store.tagged_passages(tagger.model_version)
     # text and headings were masked when stored; file names and error messages are masked here
-    passages = [dict(p, file=mask(p["file"])) for p in store.tagged_passages(tagger.model_version)]
-    documents = [mask_document(d) for d in store.documents()]
+    passages = [dict(p, file=mask(p["file"])) for p in passages]
+    documents = store.documents()
+    if partition:
+        wanted = {p["doc_id"] for p in passages}
+        documents = [d for d in documents if d["doc_id"] in wanted]
+    documents = [mask_document(d) for d in documents]
     documents += [mask_document(skipped_summary(p)) for p in result.skipped_not_pdf]
     built = build_inventory(passages, tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
                             [taxonomy.name_da(label) for label in taxonomy.ids])
     # stored for the review app; the outputs show them with the analysts' edits applied
-    save_inventory(store.db, built)
-    inventory = reviewed_inventory(store.db)
+    db = sqlite3.connect(":memory:") if partition else store.db
+    save_inventory(db, built)
+    inventory = apply_edits(load_inventory(db), edits(store.db))
     names = inventory.case_of_passages()
     for p in passages:
         p["case_names"] = names.get(p["id"], [])

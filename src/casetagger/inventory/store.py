@@ -5,12 +5,18 @@ moment resumes with nothing lost and nothing counted twice. Tags are keyed by pa
 model version: a new model re-tags stored passages without re-parsing any PDF.
 """
 
+import errno
 import json
 import os
 import sqlite3
-from datetime import datetime, timezone
+import stat
+import threading
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
+from casetagger.errors import Errors
 from casetagger.ingest.document import DocumentResult, Status
 from casetagger.inventory.privacy import mask_passage
 
@@ -42,35 +48,93 @@ CREATE TABLE IF NOT EXISTS tags (
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 TAG_FIELDS = ("scores", "labels", "evidence")
 
 
-def _untagged(passage: dict) -> dict:
+def without_tags(passage: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in passage.items() if k not in TAG_FIELDS and k != "model"}
 
 
-def _tag_rows(tagged: list[dict], model_version: str) -> list[tuple]:
+def _tag_rows(tagged: Sequence[Mapping[str, Any]], model_version: str) -> list[tuple[Any, ...]]:
     stamp = now()
     return [(row["id"], model_version, json.dumps({k: row[k] for k in TAG_FIELDS}, ensure_ascii=False), stamp)
             for row in tagged]
 
 
+def store_problem(path: Path, error: Exception) -> str:
+    """The coded message for a store that cannot be written (read-only, disk full) or used."""
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text or getattr(error, "errno", None) in (errno.EROFS, errno.EACCES):
+        return Errors.E401.format(path=path)
+    if "disk is full" in text or getattr(error, "errno", None) == errno.ENOSPC:
+        return Errors.E402.format(path=path)
+    return Errors.E403.format(path=path, detail=error)
+
+
 class RunStore:
-    def __init__(self, folder: Path):
+    """The store, with one SQLite connection per thread (``db``), so a server can share one store
+    across its thread pool; the schema is applied once, when the store is opened."""
+
+    SCHEMAS = (SCHEMA,)
+
+    def __init__(self, folder: Path, schemas: tuple[str, ...] = (), row_factory: Any = None):
+        """``schemas``: more tables (the review's), applied once with the run's; ``row_factory``
+        for every connection (the review reads rows by column name)."""
+        self.schemas = self.SCHEMAS + schemas
+        self.row_factory = row_factory
+        folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "casetagger.sqlite"
-        self.db = sqlite3.connect(self.path, timeout=30)
-        # the store holds reviewers' password hashes and unmasked file paths: the owner's alone
-        os.chmod(self.path, 0o600)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.executescript(SCHEMA)
+        self._local = threading.local()
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._lock = threading.Lock()
+        existed = self.path.exists()
+        # the owner marked it read-only: keep it so (root would write through the mode bits)
+        self.read_only = existed and not self.path.stat().st_mode & stat.S_IWUSR
+        if not existed:
+            self.path.touch(0o600)
+        # the store holds reviewers' password hashes and unmasked file paths: the owner's alone,
+        # without adding a write permission the owner took away
+        os.chmod(self.path, stat.S_IMODE(self.path.stat().st_mode) & 0o700)
+        if not self.read_only:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            for schema in self.schemas:
+                self.db.executescript(schema)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._local.connection = self._connect()
+            with self._lock:
+                # a server's pool retires idle threads: their connections are closed, not kept
+                for thread, old in [pair for pair in self._connections if not pair[0].is_alive()]:
+                    old.close()
+                    self._connections.remove((thread, old))
+                self._connections.append((threading.current_thread(), connection))
+        return connection
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=30,
+                                         check_same_thread=False)
+        else:
+            connection = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            connection.execute("PRAGMA synchronous=FULL")
+        if self.row_factory is not None:
+            connection.row_factory = self.row_factory
+        return connection
 
     def close(self) -> None:
-        self.db.close()
+        with self._lock:
+            for _, connection in self._connections:
+                connection.close()
+            self._connections.clear()
+        self._local = threading.local()
 
     def done(self, doc_id: str, ocr: bool = False) -> bool:
         """Parsed before: a rerun skips it. Failures are tried again, and so are documents with
@@ -84,9 +148,10 @@ class RunStore:
         """The document and its passages; with ``model_version``, passages tagged in the worker
         (with ``scores``, ``labels``, ``evidence``) keep their tags in the same transaction."""
         doc_id = result.doc_id or f"file:{result.file}"
-        records = [(p["id"], doc_id, seq, json.dumps(mask_passage(_untagged(p)), ensure_ascii=False))
-                   for seq, p in enumerate(result.passages)]
-        tagged = [p for p in result.passages if "scores" in p] if model_version else []
+        passages = cast(list[dict[str, Any]], result.passages)  # tagged in the worker: with their tags
+        records = [(p["id"], doc_id, seq, json.dumps(mask_passage(without_tags(p)), ensure_ascii=False))
+                   for seq, p in enumerate(passages)]
+        tagged = [p for p in passages if "scores" in p] if model_version else []
         with self.db:  # one transaction: the document and all its passages, or nothing
             if result.doc_id:  # an earlier failure of the same file that could not be hashed
                 self.db.execute("DELETE FROM documents WHERE doc_id = ?", (f"file:{result.file}",))
@@ -96,32 +161,33 @@ class RunStore:
                             (doc_id, result.file, result.status.value, result.pages,
                              json.dumps(result.summary(), ensure_ascii=False), now()))
             self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)", records)
-            self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
+            if model_version:
+                self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
 
-    def untagged(self, model_version: str) -> list[dict]:
+    def untagged(self, model_version: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT record FROM passages p WHERE NOT EXISTS "
             "(SELECT 1 FROM tags t WHERE t.passage_id = p.id AND t.model_version = ?) ORDER BY doc_id, seq",
             (model_version,))
         return [json.loads(r[0]) for r in rows]
 
-    def save_tags(self, tagged: list[dict], model_version: str) -> None:
+    def save_tags(self, tagged: Sequence[Mapping[str, Any]], model_version: str) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
 
-    def set_meta(self, key: str, value) -> None:
+    def set_meta(self, key: str, value: Any) -> None:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value, ensure_ascii=False)))
 
-    def get_meta(self, key: str, default=None):
+    def get_meta(self, key: str, default: Any = None) -> Any:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
-    def documents(self) -> list[dict]:
+    def documents(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT summary FROM documents ORDER BY file")
         return [json.loads(r[0]) for r in rows]
 
-    def tagged_passages(self, model_version: str, passage_id: str | None = None) -> list[dict]:
+    def tagged_passages(self, model_version: str, passage_id: str | None = None) -> list[dict[str, Any]]:
         """Every stored passage (or the one with ``passage_id``) with its tags from ``model_version``,
         in document order."""
         only = " WHERE p.id = ?" if passage_id is not None else ""

@@ -4,8 +4,11 @@ Character n-grams inside word boundaries let the model see the parts of Danish c
 ("skybrudssikring", "klimatilpasningsplan") that whole-word features miss.
 """
 
+import re
 import weakref
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -36,17 +39,17 @@ class LinearTagger:
         self.terms = terms  # label id -> domain terms (word starts), extra features per label
         self.terms_weight = terms_weight
 
-    def _word_vectorizer(self, vocabulary=None) -> TfidfVectorizer:
+    def _word_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
         return TfidfVectorizer(ngram_range=self.word_ngrams, min_df=self.min_df, sublinear_tf=True,
                                max_features=self.max_features, token_pattern=r"(?u)\b\w+\b",
                                dtype=np.float32, vocabulary=vocabulary)
 
-    def _char_vectorizer(self, vocabulary=None) -> TfidfVectorizer:
+    def _char_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
         return TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, min_df=self.min_df,
                                sublinear_tf=True, max_features=self.max_features, dtype=np.float32,
                                vocabulary=vocabulary)
 
-    def to_arrays(self) -> dict:
+    def to_arrays(self) -> dict[str, Any]:
         """The learned state as plain arrays: compact on disk and safe to load (no objects)."""
         arrays = {"params": {k: list(v) if isinstance(v, tuple) else v for k, v in vars(self).items()
                              if not k.endswith("_")},
@@ -59,7 +62,7 @@ class LinearTagger:
         return arrays
 
     @classmethod
-    def from_arrays(cls, arrays: dict) -> "LinearTagger":
+    def from_arrays(cls, arrays: dict[str, Any]) -> "LinearTagger":
         params = dict(arrays["params"])
         for key in ("word_ngrams", "char_ngrams"):
             if params.get(key) is not None:
@@ -73,7 +76,8 @@ class LinearTagger:
         return model
 
     @staticmethod
-    def _restore(make, terms, idf) -> TfidfVectorizer:
+    def _restore(make: Callable[[dict[str, int]], TfidfVectorizer], terms: np.ndarray,
+                 idf: np.ndarray) -> TfidfVectorizer:
         vectorizer = make({str(term): i for i, term in enumerate(terms)})
         vectorizer.idf_ = idf
         return vectorizer
@@ -93,11 +97,14 @@ class LinearTagger:
 
     def _term_features(self, prepared: list[str]) -> sparse.csr_matrix:
         """Per label, how many of its domain terms the passage uses (0, 1/3, 2/3 or 1)."""
-        patterns = _term_patterns(tuple((label, tuple(self.terms.get(label, ()))) for label in self.labels))
+        terms = self.terms or {}
+        patterns = _term_patterns(tuple((label, tuple(terms.get(label, ()))) for label in self.labels))
         rows = [[min(len(set(p.findall(text))), 3) / 3 if p else 0.0 for p in patterns] for text in prepared]
         return sparse.csr_matrix(np.asarray(rows, dtype=np.float32) * self.terms_weight)
 
-    def fit(self, texts: list[str], y: np.ndarray, sample_weight: np.ndarray | None = None) -> "LinearTagger":
+    def fit(self, texts: list[str], y: np.ndarray, sample_weight: np.ndarray | None = None,
+            on_label: Callable[[int], object] | None = None) -> "LinearTagger":
+        """``on_label(j)`` is called after each label's classifier is fitted (for progress bars)."""
         prepared = self._prepare(texts)
         self.word_vectorizer_ = self._word_vectorizer().fit(prepared)
         self.char_vectorizer_ = None
@@ -109,11 +116,14 @@ class LinearTagger:
             coef, intercept = self._fit_label(x, y[:, j], sample_weight)
             coefs.append(coef)
             intercepts.append(intercept)
+            if on_label is not None:
+                on_label(j)
         self.coef_ = np.asarray(coefs, dtype=np.float32)
         self.intercept_ = np.asarray(intercepts, dtype=np.float32)
         return self
 
-    def _fit_label(self, x: sparse.csr_matrix, y: np.ndarray, sample_weight) -> tuple[np.ndarray, float]:
+    def _fit_label(self, x: sparse.csr_matrix, y: np.ndarray,
+                   sample_weight: np.ndarray | None) -> tuple[np.ndarray, float]:
         smallest_class = int(np.bincount(y.astype(int), minlength=2).min())
         # Platt scaling needs each class in every calibration fold; a label seen once or twice
         # (a tiny retraining set) is fitted by logistic regression instead
@@ -143,7 +153,8 @@ class LinearTagger:
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         x = self.transform(texts) if x is None else x
-        return 1.0 / (1.0 + np.exp(-(x @ self.coef_.T + self.intercept_)))
+        scores: np.ndarray = 1.0 / (1.0 + np.exp(-(x @ self.coef_.T + self.intercept_)))
+        return scores
 
     def evidence(self, text: str, label_indices: list[int], top: int = 5,
                  x: sparse.csr_matrix | None = None) -> dict[int, list[str]]:
@@ -209,17 +220,16 @@ def _evidence_stopwords() -> frozenset[str]:
 
 # Per-model caches of work that depends only on the word, kept outside the model so they are
 # never saved with it.
-_TOKEN_FEATURES: "weakref.WeakKeyDictionary[LinearTagger, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
+_TOKEN_FEATURES: "weakref.WeakKeyDictionary[LinearTagger, dict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=8)
-def _term_patterns(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> list:
-    import re
-
+def _term_patterns(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> list[re.Pattern[str] | None]:
     return [re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in sorted(words, key=len, reverse=True))
                        + r")\w*") if words else None for _, words in terms]
 
 
 @lru_cache(maxsize=8)
-def _char_analyser(vectorizer: TfidfVectorizer):
-    return vectorizer.build_analyzer()
+def _char_analyser(vectorizer: TfidfVectorizer) -> Callable[[str], list[str]]:
+    analyser: Callable[[str], list[str]] = vectorizer.build_analyzer()
+    return analyser

@@ -1,6 +1,7 @@
 """Per-label precision, recall and F1 with macro and micro averages for goals, SDGs and all labels."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from casetagger.taxonomy import Taxonomy
 
@@ -19,7 +20,7 @@ class Counts:
 
 
 def evaluate_sets(gold: list[set[str]], predicted: list[set[str]], taxonomy: Taxonomy,
-                  optional: list[set[str]] | None = None) -> dict:
+                  optional: list[set[str]] | None = None) -> dict[str, Any]:
     """Scores of ``predicted`` against ``gold``; labels in ``optional`` count neither way for that row."""
     counts = {label: Counts() for label in taxonomy.ids}
     optional = optional or [set() for _ in gold]

@@ -8,14 +8,15 @@ import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from casetagger.model.tagger import Tagger
 from casetagger.model.train import TrainConfig, evaluate_rows, train_tagger
 from casetagger.taxonomy import Taxonomy
 
 
-def train_and_package(rows: list[dict], taxonomy: Taxonomy, config: TrainConfig, out: Path,
-                      extra_card: dict | None = None) -> Tagger:
+def train_and_package(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainConfig, out: Path,
+                      extra_card: dict[str, Any] | None = None) -> Tagger:
     test = [r for r in rows if r.get("split") == "test"]
     tagger = train_tagger(rows, taxonomy, config, extra_card)
     tagger.card["test_metrics"] = evaluate_rows(tagger, test, taxonomy) if test else None

@@ -1,83 +1,59 @@
 """Retraining on analysts' corrections, evaluated against the current model before promotion.
 
 Corrections are merged into the corpus (a reviewer's decision overrides the corpus label of the
-same text; rejected labels stay explicit negatives), the corpus test split is never touched,
-and the latest 20% of corrections by review time are held out. The new version is promoted only
-if it does better on those held-out corrections and does not fall on the corpus test split by
-more than the tolerance; otherwise it is kept, unpromoted, with the reasons.
+same text; rejected labels stay explicit negatives) and the corpus test split is never touched.
+Every correction is trained on, and every one is also judged once by cross-validation: the
+out-of-fold scores the thresholds are tuned on come from a model that did not see it. The new
+version is promoted only if those out-of-fold decisions beat the current model's on the same
+corrections and it does not fall on the corpus test split by more than the tolerance; with fewer
+than MIN_TO_JUDGE corrections it is too early to judge, and only the analyst can promote (with a
+reason, recorded). Otherwise the version is kept, unpromoted, with the reasons.
 """
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
-from casetagger.errors import CasetaggerError, Errors
-from casetagger.jsonl import read_jsonl
+import numpy as np
+
+from casetagger.model.metrics import evaluate_sets
 from casetagger.model.registry import Registry
 from casetagger.model.tagger import Tagger
-from casetagger.model.train import TrainConfig, evaluate_rows, train_tagger
+from casetagger.model.train import Progress, TrainConfig, TrainingRun, evaluate_rows, fit_tagger
 from casetagger.taxonomy import Taxonomy
 
-HELD_OUT_SHARE = 0.2
+MIN_TO_JUDGE = 20  # fewer corrections than this cannot show an improvement either way
 
 
 def text_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def load_corrections(source: Path) -> list[dict]:
-    """From a review folder (its database) or from a corrections JSONL file."""
-    source = Path(source)
-    if source.is_dir():
-        from casetagger.review.export import corrections
-
-        rows = corrections(source)
-    else:
-        rows = list(read_jsonl(source))
-    checked = []
-    for number, row in enumerate(rows, start=1):
-        if not isinstance(row.get("text"), str) or not ("labels" in row or "accept" in row):
-            raise CasetaggerError(Errors.E102.format(path=source, line=number,
-                                                     detail="a correction needs 'text' and 'labels' or 'accept'"))
-        if row.get("answer", "accept") != "accept":
-            continue  # Prodigy's reject / ignore: no decision about the labels to learn from
-        checked.append(dict(row, meta=row.get("meta") or {}))
-    if not checked:
-        raise CasetaggerError(Errors.E208.format(path=source))
-    return checked
-
-
 @dataclass
 class MergedData:
-    rows: list[dict]  # corpus with corrections applied (test split untouched)
-    held_out: list[dict]  # latest corrections, as gold rows, never trained on
-    stats: dict = field(default_factory=dict)
+    rows: list[dict[str, Any]]  # corpus with corrections applied (test split untouched); corrections marked "corrected"
+    stats: dict[str, Any] = field(default_factory=dict)
 
 
-def merge_corrections(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy) -> MergedData:
-    latest: dict[str, dict] = {}
+def merge_corrections(corpus: list[dict[str, Any]], corrections: Sequence[Mapping[str, Any]], taxonomy: Taxonomy) -> MergedData:
+    latest: dict[str, Mapping[str, Any]] = {}
     for c in sorted(corrections, key=lambda c: c["meta"].get("reviewed_at", "")):
         latest[text_key(c["text"])] = c  # the most recent decision on a text wins
     ordered = sorted(latest.values(), key=lambda c: c["meta"].get("reviewed_at", ""))
-    n_held = int(len(ordered) * HELD_OUT_SHARE) if len(ordered) >= 5 else 0
-    train_corrections, held = ordered[: len(ordered) - n_held], ordered[len(ordered) - n_held:]
-    held_keys = {text_key(c["text"]) for c in held}
 
-    def labels_of(c: dict) -> list[str]:
+    def labels_of(c: Mapping[str, Any]) -> list[str]:
         return [l for l in taxonomy.ids if c.get("labels", {}).get(l, l in c.get("accept", [])) in (1, True)]
 
     rows, by_key = [], {}
     for row in corpus:
-        key = text_key(row["text"])
-        if key in held_keys and row.get("split") != "test":
-            continue  # held-out text must not be trained on under its old label either
         row = dict(row)
         rows.append(row)
-        by_key[key] = row
-    stats = {"corrections": len(corrections), "distinct_texts": len(ordered), "held_out": len(held),
-             "overridden": 0, "added": 0, "skipped_test": 0}
-    for c in train_corrections:
+        by_key[text_key(row["text"])] = row
+    stats = {"corrections": len(corrections), "distinct_texts": len(ordered), "overridden": 0, "added": 0,
+             "skipped_test": 0}
+    for c in ordered:
         existing = by_key.get(text_key(c["text"]))
         if existing is not None and existing.get("split") == "test":
             stats["skipped_test"] += 1  # the corpus test split is never touched
@@ -90,8 +66,7 @@ def merge_corrections(corpus: list[dict], corrections: list[dict], taxonomy: Tax
                          "labels": labels_of(c), "genre": "correction", "municipality": "", "split": "train",
                          "corrected": True})
             stats["added"] += 1
-    held_out = [{"text": c["text"], "labels": labels_of(c)} for c in held]
-    return MergedData(rows, held_out, stats)
+    return MergedData(rows, stats)
 
 
 @dataclass
@@ -99,38 +74,51 @@ class RetrainOutcome:
     version: str
     promoted: bool
     reasons: list[str]
-    comparison: dict
+    comparison: dict[str, Any]
 
 
-def retrain(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy, config: TrainConfig,
-            registry: Registry, tolerance: float = 0.02, force: bool = False) -> RetrainOutcome:
+def retrain(corpus: list[dict[str, Any]], corrections: Sequence[Mapping[str, Any]], taxonomy: Taxonomy,
+            config: TrainConfig,
+            registry: Registry, tolerance: float = 0.02, force: bool = False, reason: str | None = None,
+            progress: Progress | None = None) -> RetrainOutcome:
+    """``reason``: the analyst's reason for --force, recorded in the card; ``progress(stage, done, total)``."""
     registry.clean_staging()
+    report = progress or (lambda stage, done, total: None)
+    report("merge", 0, 1)
     data = merge_corrections(corpus, corrections, taxonomy)
+    report("merge", 1, 1)
     current_name = registry.current()
     current = Tagger.load(registry.current_path(), taxonomy=taxonomy)
     test = [r for r in data.rows if r.get("split") == "test"]
     corrections_hash = hashlib.sha256(json.dumps(sorted(text_key(c["text"]) + json.dumps(c.get("labels"), sort_keys=True)
                                                         for c in corrections)).encode()).hexdigest()[:16]
-    tagger = train_tagger(data.rows, taxonomy, config, {
-        "parent": current_name, "corrections": data.stats, "corrections_hash": corrections_hash})
+    run = fit_tagger(data.rows, taxonomy, config, {
+        "parent": current_name, "corrections": data.stats, "corrections_hash": corrections_hash}, progress)
+    tagger = run.tagger
+    report("evaluate", 0, 2)
     new_test, old_test = evaluate_rows(tagger, test, taxonomy), evaluate_rows(current, test, taxonomy)
+    report("evaluate", 1, 2)
     comparison = {"corpus_test": {"new": new_test["all"], "current": old_test["all"]},
                   "per_label_f1_change": {l: round(new_test["per_label"][l]["f1"] - old_test["per_label"][l]["f1"], 4)
                                           for l in taxonomy.ids}}
+    judged = judge_corrections(run, current, taxonomy)
+    report("evaluate", 2, 2)
     reasons, ok = [], True
-    if data.held_out:
-        new_held, old_held = evaluate_rows(tagger, data.held_out, taxonomy), evaluate_rows(current, data.held_out, taxonomy)
-        comparison["held_out_corrections"] = {"n": len(data.held_out), "new": new_held["all"], "current": old_held["all"]}
-        # micro-F1: a few dozen held-out passages leave many labels without support
-        if new_held["all"]["micro_f1"] <= old_held["all"]["micro_f1"]:
-            ok = False
-            reasons.append(f"held-out corrections: micro-F1 {new_held['all']['micro_f1']:.3f} does not improve on "
-                           f"{old_held['all']['micro_f1']:.3f} of {current_name}")
-        else:
-            reasons.append(f"held-out corrections: micro-F1 {old_held['all']['micro_f1']:.3f} -> {new_held['all']['micro_f1']:.3f}")
-    else:
+    n = judged["n"]
+    if n < MIN_TO_JUDGE:
         ok = False
-        reasons.append("fewer than 5 corrections: none can be held out to show an improvement")
+        reasons.append(f"only {n} correction(s) to judge by: too few to show an improvement (at least {MIN_TO_JUDGE}); "
+                       "promote with --force and a --reason if you want this version")
+    else:
+        comparison["corrections_cross_validated"] = judged
+        new_f1, old_f1 = judged["new"]["micro_f1"], judged["current"]["micro_f1"]
+        # micro-F1: a few dozen corrections leave many labels without support
+        if new_f1 <= old_f1:
+            ok = False
+            reasons.append(f"corrections (cross-validated, {n}): micro-F1 {new_f1:.3f} does not improve on "
+                           f"{old_f1:.3f} of {current_name}")
+        else:
+            reasons.append(f"corrections (cross-validated, {n}): micro-F1 {old_f1:.3f} -> {new_f1:.3f}")
     drop = old_test["all"]["macro_f1"] - new_test["all"]["macro_f1"]
     if drop > tolerance:
         ok = False
@@ -140,10 +128,29 @@ def retrain(corpus: list[dict], corrections: list[dict], taxonomy: Taxonomy, con
                        f"(tolerance {tolerance})")
     promoted = ok or force
     if force and not ok:
-        reasons.append("promoted with --force, overriding the checks above")
-    tagger.card.update(test_metrics=new_test, test_passages=len(test), comparison=comparison,
-                       promotion={"promoted": promoted, "forced": force and not ok, "reasons": reasons})
+        reasons.append("promoted with --force, overriding the checks above"
+                       + (f"; the analyst's reason: {reason}" if reason else ""))
+    tagger.card["test_metrics"], tagger.card["test_passages"] = new_test, len(test)
+    tagger.card["comparison"] = comparison
+    tagger.card["promotion"] = {"promoted": promoted, "forced": force and not ok, "reason": reason, "reasons": reasons}
     version = registry.add(tagger)
     if promoted:
         registry.use(version)
     return RetrainOutcome(version, promoted, reasons, comparison)
+
+
+def judge_corrections(run: TrainingRun, current: Tagger, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The new model's out-of-fold decisions on the corrections against the current model's on the same texts.
+
+    Every correction was held out of exactly one fold of the threshold cross-validation, so each
+    is judged by a model that did not train on it, at no extra training cost.
+    """
+    corrected = run.corrected
+    rows = [r for r, c in zip(run.rows, corrected) if c]
+    if not rows:
+        return {"n": 0}
+    thresholds = run.tagger.thresholds
+    new = [{taxonomy.ids[j] for j in np.flatnonzero(s >= thresholds)} for s in run.scores[corrected]]
+    gold = [set(r["labels"]) for r in rows]
+    return {"n": len(rows), "new": evaluate_sets(gold, new, taxonomy)["all"],
+            "current": evaluate_rows(current, rows, taxonomy)["all"]}

@@ -5,8 +5,9 @@ and ``model.skops``. Loading trusts an explicit list of types and nothing else: 
 """
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import skops.io as sio
@@ -14,9 +15,9 @@ import skops.io as sio
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.model.linear import LinearTagger
 from casetagger.model.text import clean
+from casetagger.schema import ModelCard, TaggedPassage
 from casetagger.taxonomy import Taxonomy
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "casetagger-da"
 CARD = "model.json"
 WEIGHTS = "model.skops"
 # The weights file is a dict of numpy arrays and plain values (LinearTagger.to_arrays); loading
@@ -24,8 +25,32 @@ WEIGHTS = "model.skops"
 TRUSTED_TYPES: list[str] = []
 
 
+CARD_FIELDS = ("name", "version", "labels", "thresholds", "taxonomy", "taxonomy_hash", "taxonomy_labels")
+
+
+def read_card(model_dir: Path) -> ModelCard:
+    """The model card, checked: a hand-edited or truncated card is named, not a traceback."""
+    path = Path(model_dir) / CARD
+    try:
+        card = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CasetaggerError(Errors.E201.format(path=model_dir)) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise CasetaggerError(Errors.E211.format(path=path, detail=f"not JSON: {e}")) from None
+    if not isinstance(card, dict):
+        raise CasetaggerError(Errors.E211.format(path=path, detail="not a JSON object"))
+    missing = [key for key in CARD_FIELDS if key not in card]
+    if missing:
+        raise CasetaggerError(Errors.E211.format(path=path, detail=f"missing {', '.join(missing)}"))
+    thresholds = card["thresholds"]
+    if not isinstance(thresholds, dict) or not all(isinstance(t, (int, float)) for t in thresholds.values()) \
+            or set(thresholds) != set(card["labels"]):
+        raise CasetaggerError(Errors.E211.format(path=path, detail="'thresholds' needs a number for every label"))
+    return cast(ModelCard, card)
+
+
 class Tagger:
-    def __init__(self, model: LinearTagger, thresholds: dict[str, float], card: dict):
+    def __init__(self, model: LinearTagger, thresholds: dict[str, float], card: ModelCard):
         self.model = model
         self.labels: list[str] = list(model.labels)
         self.thresholds = np.array([thresholds[label] for label in self.labels], dtype=np.float32)
@@ -33,7 +58,7 @@ class Tagger:
 
     @property
     def version(self) -> str:
-        return self.card.get("version", "unknown")
+        return str(self.card.get("version", "unknown"))
 
     @property
     def model_version(self) -> str:
@@ -46,16 +71,13 @@ class Tagger:
         return Taxonomy.from_card(self.card)
 
     @classmethod
-    def load(cls, path: Path | None = None, taxonomy: Taxonomy | None = None) -> "Tagger":
-        if path is None:
-            from casetagger.model.registry import resolve_model
-
-            path = resolve_model(None)
+    def load(cls, path: Path, taxonomy: Taxonomy | None = None) -> "Tagger":
+        """The model in ``path`` (``model.registry.load_model`` finds the current one)."""
         path = Path(path)
         card_path, weights = path / CARD, path / WEIGHTS
         if not card_path.is_file() or not weights.is_file():
             raise CasetaggerError(Errors.E201.format(path=path))
-        card = json.loads(card_path.read_text(encoding="utf-8"))
+        card = read_card(path)
         if taxonomy is not None and taxonomy.hash != card["taxonomy_hash"]:
             raise CasetaggerError(Errors.E202.format(path=path, model_hash=card["taxonomy_hash"],
                                                      taxonomy_hash=taxonomy.hash))
@@ -66,6 +88,8 @@ class Tagger:
         if not isinstance(arrays, dict) or not {"params", "coef", "intercept", "word_terms"} <= set(arrays):
             raise CasetaggerError(Errors.E205.format(path=weights))
         model = LinearTagger.from_arrays(arrays)
+        if set(model.labels) != set(card["thresholds"]):
+            raise CasetaggerError(Errors.E211.format(path=card_path, detail="its labels are not the model file's"))
         return cls(model, card["thresholds"], card)
 
     def save(self, path: Path) -> None:
@@ -80,9 +104,10 @@ class Tagger:
     def predict(self, texts: list[str]) -> list[set[str]]:
         return [{self.labels[j] for j in np.flatnonzero(row >= self.thresholds)} for row in self.scores(texts)]
 
-    def tag(self, rows: Iterable[dict], batch_size: int = 512, evidence: bool = True) -> Iterator[dict]:
+    def tag(self, rows: Iterable[Mapping[str, Any]], batch_size: int = 512,
+            evidence: bool = True) -> Iterator[TaggedPassage]:
         """Each row (needs ``text``) comes back with ``scores``, ``labels`` and ``evidence``."""
-        batch: list[dict] = []
+        batch: list[Mapping[str, Any]] = []
         for row in rows:
             batch.append(row)
             if len(batch) >= batch_size:
@@ -91,13 +116,13 @@ class Tagger:
         if batch:
             yield from self._tag_batch(batch, evidence)
 
-    def _tag_batch(self, rows: list[dict], evidence: bool) -> Iterator[dict]:
+    def _tag_batch(self, rows: list[Mapping[str, Any]], evidence: bool) -> Iterator[TaggedPassage]:
         texts = [clean(row["text"]) for row in rows]
         x = self.model.transform(texts)
         scores = self.model.predict_proba(texts, x)
         for i, (row, row_scores) in enumerate(zip(rows, scores)):
             above = [j for j in np.argsort(-row_scores) if row_scores[j] >= self.thresholds[j]]
-            out = dict(row)
+            out = cast(TaggedPassage, dict(row))  # the row's own fields (a passage's) pass through
             out["scores"] = {label: round(float(s), 4) for label, s in zip(self.labels, row_scores)}
             out["labels"] = [self.labels[j] for j in above]
             if evidence:

@@ -1,6 +1,8 @@
 """Text normalisation shared by training and tagging, so both see the same input."""
 
 import re
+from collections.abc import Collection
+from typing import Any
 from functools import lru_cache
 
 WHITESPACE = re.compile(r"\s+")
@@ -18,7 +20,7 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def danish_lemmas():
+def danish_lemmas() -> Any:
     """spaCy's Danish lemma lookup table (spacy-lookups-data, a registry package: no download)."""
     from spacy.lookups import load_lookups
 
@@ -50,7 +52,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return tuple(table.get(part, part) for part in _split(word, table) or ())
 
 
-def _split(word: str, known, depth: int = 0) -> tuple[str, ...] | None:
+def _split(word: str, known: Collection[str], depth: int = 0) -> tuple[str, ...] | None:
     if depth > 3:
         return None
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):

@@ -14,8 +14,8 @@ def best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
         tp = np.logical_and(predicted, gold).sum()
         denominator = predicted.sum() + positives
         f1s.append(2 * tp / denominator if denominator else 0.0)
-    f1s = np.asarray(f1s)
-    best = np.flatnonzero(f1s >= f1s.max() - 1e-9)
+    f1 = np.asarray(f1s)
+    best = np.flatnonzero(f1 >= f1.max() - 1e-9)
     return float(GRID[best[len(best) // 2]])
 
 

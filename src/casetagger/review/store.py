@@ -7,11 +7,17 @@ import json
 import os
 import secrets
 import sqlite3
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from casetagger.corrections import decision_record, read_decisions
+from casetagger.inventory.case_store import SCHEMA as CASE_SCHEMA
 from casetagger.inventory.store import RunStore, now
-from casetagger.review.auth import check_password, hash_password
+from casetagger.review.auth import check_password_or_dummy, hash_password
+from casetagger.schema import DecisionRecord
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reviewers (
@@ -31,6 +37,7 @@ CREATE TABLE IF NOT EXISTS audit (
     action TEXT NOT NULL, request_id TEXT, before TEXT, after TEXT
 );
 CREATE TABLE IF NOT EXISTS revoked_sessions (token_hash TEXT PRIMARY KEY, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS password_resets (name TEXT PRIMARY KEY, at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS requests (request_id TEXT PRIMARY KEY, reviewer TEXT NOT NULL, version INTEGER NOT NULL);
 CREATE TRIGGER IF NOT EXISTS audit_append_only_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -42,7 +49,7 @@ CREATE TRIGGER IF NOT EXISTS audit_append_only_delete BEFORE DELETE ON audit
 class Conflict(Exception):
     """Someone saved this decision since the form was loaded."""
 
-    def __init__(self, current: dict):
+    def __init__(self, current: DecisionRecord | None):
         super().__init__("conflict")
         self.current = current
 
@@ -60,11 +67,20 @@ class Decision:
     comment: str = ""
 
 
-class ReviewStore(RunStore):
+class ReviewStore:
+    """Reviewers, decisions and the audit log, in the run's store (``run``), which it holds: the
+    passages and tags stay the run's (``store.run.tagged_passages``)."""
+
     def __init__(self, folder: Path):
-        super().__init__(folder)
-        self.db.row_factory = sqlite3.Row
-        self.db.executescript(SCHEMA)
+        self.run = RunStore(folder, schemas=(SCHEMA, CASE_SCHEMA), row_factory=sqlite3.Row)
+        self.path = self.run.path
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        return self.run.db
+
+    def close(self) -> None:
+        self.run.close()
 
     # -- install and accounts
     def install_secret(self) -> str:
@@ -103,8 +119,34 @@ class ReviewStore(RunStore):
             self._audit(name, None, "account_created", None, None, {"name": name, "is_admin": is_admin})
 
     def authenticate(self, name: str, password: str) -> bool:
+        """Slow on purpose (scrypt), and as slow for a name that does not exist."""
         row = self.db.execute("SELECT password_hash FROM reviewers WHERE name = ?", (name,)).fetchone()
-        return bool(row) and check_password(password, row["password_hash"])
+        return check_password_or_dummy(password, row["password_hash"] if row else None)
+
+    def set_password(self, name: str, password: str, by: str) -> bool:
+        """An admin's reset of a reviewer's password, audited (the hash is not in the log)."""
+        with self.db:
+            changed = self.db.execute("UPDATE reviewers SET password_hash = ? WHERE name = ?",
+                                      (hash_password(password), name)).rowcount
+            if changed:  # sessions signed in before now stop working: the old password may be known
+                self.db.execute("INSERT OR REPLACE INTO password_resets VALUES (?, ?)", (name, time.time()))
+                self._audit(by, None, "password_reset", None, None, {"name": name})
+        return bool(changed)
+
+    def remove_reviewer(self, name: str, by: str) -> bool:
+        """The account goes (its sessions stop working); its decisions and audit entries stay."""
+        with self.db:
+            removed = self.db.execute("DELETE FROM reviewers WHERE name = ?", (name,)).rowcount
+            if removed:
+                self._audit(by, None, "account_removed", None, {"name": name}, None)
+        return bool(removed)
+
+    def session_valid(self, name: str, signed_in_at: float) -> bool:
+        """The account exists and its password was not reset after this session signed in."""
+        if self.db.execute("SELECT 1 FROM reviewers WHERE name = ?", (name,)).fetchone() is None:
+            return False
+        reset = self.db.execute("SELECT at FROM password_resets WHERE name = ?", (name,)).fetchone()
+        return reset is None or signed_in_at >= reset["at"]
 
     def is_admin(self, name: str) -> bool:
         row = self.db.execute("SELECT is_admin FROM reviewers WHERE name = ?", (name,)).fetchone()
@@ -114,13 +156,13 @@ class ReviewStore(RunStore):
         return [r["name"] for r in self.db.execute("SELECT name FROM reviewers ORDER BY name")]
 
     # -- decisions
-    def decision(self, passage_id: str, reviewer: str) -> dict | None:
+    def decision(self, passage_id: str, reviewer: str) -> DecisionRecord | None:
         row = self.db.execute("SELECT * FROM decisions WHERE passage_id = ? AND reviewer = ?",
                               (passage_id, reviewer)).fetchone()
-        return _decision_dict(row) if row else None
+        return decision_record(row) if row else None
 
-    def decisions(self) -> list[dict]:
-        return [_decision_dict(r) for r in self.db.execute("SELECT * FROM decisions ORDER BY updated_at")]
+    def decisions(self) -> list[DecisionRecord]:
+        return read_decisions(self.db)
 
     def save(self, decision: Decision, expected_version: int, request_id: str) -> int:
         """Store a decision; returns its new version.
@@ -133,7 +175,7 @@ class ReviewStore(RunStore):
             self.db.execute("BEGIN IMMEDIATE")
             done = self.db.execute("SELECT version FROM requests WHERE request_id = ?", (request_id,)).fetchone()
             if done:
-                return done["version"]
+                return int(done["version"])
             before = self.decision(decision.passage_id, decision.reviewer)
             current = before["version"] if before else 0
             if current != expected_version:
@@ -159,20 +201,14 @@ class ReviewStore(RunStore):
             self.db.execute("INSERT INTO requests VALUES (?, ?, ?)", (request_id, decision.reviewer, current + 1))
             return current + 1
 
-    def audit_log(self) -> list[dict]:
+    def audit_log(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT * FROM audit ORDER BY id")]
 
-    def _audit(self, reviewer, passage_id, action, request_id, before, after) -> None:
+    def _audit(self, reviewer: str, passage_id: str | None, action: str, request_id: str | None,
+               before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
         self.db.execute("INSERT INTO audit (at, reviewer, passage_id, action, request_id, before, after) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (now(), reviewer, passage_id, action, request_id,
                          json.dumps(before, ensure_ascii=False) if before else None,
                          json.dumps(after, ensure_ascii=False) if after else None))
 
-
-def _decision_dict(row: sqlite3.Row) -> dict:
-    data = dict(row)
-    for key in ("labels", "accepted", "rejected", "added", "scores_shown"):
-        data[key] = json.loads(data[key])
-    data["not_a_case"] = bool(data["not_a_case"])
-    return data
