@@ -151,6 +151,7 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             previous, in_list = line, False
             continue
         bullet = bool(BULLET_START.match(line.text))
+        line_text = line.text
         # picture bullets leave no glyph: a line set in after "...:" starts a list, and in such a
         # list a line set in that starts with a capital after an item's end starts the next item
         if not bullet and previous is not None and styles.indented(line) and last is not None and last.kind == "paragraph":
@@ -160,12 +161,8 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             if starts_list or next_item:
                 bullet, inferred_list = True, True
                 line_text = "• " + line.text
-            else:
-                line_text = line.text
-        else:
-            line_text = line.text
-            if bullet:
-                inferred_list = False
+        elif bullet:
+            inferred_list = False
         same_paragraph = False
         if last is not None and last.kind == "paragraph" and previous is not None:
             if line.flow_break:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from casetagger.ingest.blocks import ITEM_NUMBER
 from casetagger.ingest.records import Block, Line
 from casetagger import schema
 
@@ -132,7 +133,7 @@ def build_passages(blocks: list[Block]) -> list[Passage]:
                 path.pop()
             path.append((block.level, block.role, block.text))
             if block.role == "item":
-                number = re.match(r"^(?:punkt\s+)?(\d{1,3})", block.text, re.I)
+                number = ITEM_NUMBER.match(block.text)
                 item, case = (number.group(1) if number else ""), ""
             elif not any(role == "item" for _, role, _ in path):
                 item = case = ""

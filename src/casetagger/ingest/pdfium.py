@@ -125,10 +125,10 @@ def read_page(page: "pdfium.PdfPage", number: int) -> tuple[PageRecord, int]:
     rotation = page.get_rotation() % 360
     textpage = raw.FPDFText_LoadPage(page.raw)
     try:
-        chars, lost = _read_chars(textpage, rotation, width, height)
+        chars = _read_chars(textpage, rotation, width, height)
     finally:
         raw.FPDFText_ClosePage(textpage)
-    words = []
+    words, lost = [], 0
     for text, x0, top, x1, bottom, font in _words(chars):
         word, n_lost = make_word(text, x0, top, x1, bottom, font.name, font.size, font.upright)
         lost += n_lost
@@ -155,14 +155,14 @@ _loose_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, ctypes.POINTER(raw.
 _origin = _fast(raw.FPDFText_GetCharOrigin, _I, _P, _I, _D, _D)
 
 
-def _read_chars(textpage: Any, rotation: int, width: float, height: float) -> tuple[list[tuple[Any, ...]], int]:
+def _read_chars(textpage: Any, rotation: int, width: float, height: float) -> list[tuple[Any, ...]]:
     """(text, x0, top, x1, bottom, font) per character in content order; generated ones left out."""
     count = raw.FPDFText_CountChars(textpage)
     text = _page_text(textpage, count)
     page = ctypes.cast(textpage, ctypes.c_void_p)
     rect, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     rect_p, x_p, y_p = ctypes.pointer(rect), ctypes.pointer(x), ctypes.pointer(y)
-    chars, lost = [], 0
+    chars = []
     fonts: dict[int, _Font] = {}
     for i, ch in enumerate(text):
         if ch in "\r\n":
@@ -186,7 +186,7 @@ def _read_chars(textpage: Any, rotation: int, width: float, height: float) -> tu
         else:
             chars.append((ch, *_display_box(rect.left, rect.bottom, rect.right, rect.top, rotation, width, height),
                           font))
-    return chars, lost
+    return chars
 
 
 def _words(chars: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:

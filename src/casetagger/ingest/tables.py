@@ -28,8 +28,13 @@ class Table:
         return self.bands[0][0]
 
     def holds(self, word: Word) -> bool:
-        mid_x, mid_y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-        return self.x0 - 1 <= mid_x <= self.x1 + 1 and self.bands[0][0] <= mid_y <= self.bands[-1][1]
+        return _centre_within(word, self.x0, self.x1, self.bands[0][0], self.bands[-1][1])
+
+
+def _centre_within(word: Word, x0: float, x1: float, top: float, bottom: float) -> bool:
+    """Is the word's centre inside the box (a point of slack left and right)?"""
+    mid_x, mid_y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return x0 - 1 <= mid_x <= x1 + 1 and top <= mid_y <= bottom
 
 
 def _stacks(rules: list[Rule]) -> list[list[Rule]]:
@@ -70,8 +75,8 @@ def find_tables(rules: list[Rule], words: list[Word]) -> list[Table]:
     for stack in _stacks(rules):
         x0, x1 = min(r.x0 for r in stack), max(r.x1 for r in stack)
         edges = [r.top for r in stack]
-        bands = [(a, b) for a, b in zip(edges, edges[1:])]
-        inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and edges[0] <= (w.top + w.bottom) / 2 <= edges[-1]]
+        bands = list(zip(edges, edges[1:]))
+        inside = [w for w in words if _centre_within(w, x0, x1, edges[0], edges[-1])]
         columns = _columns(x0, x1, edges[0], edges[-1], rules, inside)
         bounds = [x0] + columns + [x1]
         cells, kept = [], []
