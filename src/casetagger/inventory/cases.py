@@ -142,20 +142,21 @@ class Case:
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "name": self.name, "labels": sorted(self.labels),
                 "scores": {k: round(v, 4) for k, v in sorted(self.scores.items())},
-                "evidence": {label: words for label, words in sorted(self.evidence.items())},
+                "evidence": dict(sorted(self.evidence.items())),
                 "support": {label: [vars(s) for s in found] for label, found in sorted(self.support.items())},
                 "sources": self.sources, "passages": self.passages, "mentions": [vars(m) for m in self.mentions],
                 "excerpt": self.excerpt, "reviewed": self.reviewed, "parts": self.parts, "best": self.best}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Case":
-        return cls(data["name"], set(data["labels"]), dict(data["scores"]),
-                   {s["document"]: set(s["pages"]) for s in data["sources"]},
-                   {label: list(words) for label, words in data.get("evidence", {}).items()},
-                   {label: [Support(**s) for s in found] for label, found in data["support"].items()},
-                   [Mention(**m) for m in data["mentions"]], list(data["passages"]), data["excerpt"],
-                   data.get("best", max(data["scores"].values(), default=0.0)), False, data["reviewed"], data["key"],
-                   {k: dict(v) for k, v in data.get("parts", {}).items()})
+        return cls(data["name"], labels=set(data["labels"]), scores=dict(data["scores"]),
+                   documents={s["document"]: set(s["pages"]) for s in data["sources"]},
+                   evidence={label: list(words) for label, words in data.get("evidence", {}).items()},
+                   support={label: [Support(**s) for s in found] for label, found in data["support"].items()},
+                   mentions=[Mention(**m) for m in data["mentions"]], passages=list(data["passages"]),
+                   excerpt=data["excerpt"], best=data.get("best", max(data["scores"].values(), default=0.0)),
+                   reviewed=data["reviewed"], key=data["key"],
+                   parts={k: dict(v) for k, v in data.get("parts", {}).items()})
 
     def recompute(self) -> None:
         """Labels, scores and pages again from the passages the case holds (after a split or merge)."""

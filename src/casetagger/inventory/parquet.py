@@ -22,7 +22,7 @@ from typing import Any, cast
 
 from casetagger.ingest.document import DocumentResult
 from casetagger.inventory.privacy import mask_passage
-from casetagger.inventory.store import TAG_FIELDS, without_tags
+from casetagger.inventory.store import TAG_FIELDS, no_tags, without_tags
 
 FOLDER = "parquet"
 UNKNOWN = "ukendt"
@@ -98,7 +98,7 @@ def read_passages(out: Path, model_version: str, municipality: str | None = None
     for seq, model, record, tags in zip(frame["seq"], frame["model"], frame["record"], frame["tags"]):
         passage = json.loads(record)
         tagged = isinstance(tags, str) and model == model_version
-        passage.update(json.loads(tags) if tagged else {"scores": {}, "labels": [], "evidence": {}})
+        passage.update(json.loads(tags) if tagged else no_tags())
         passage["model"] = model_version if tagged else None
         keyed.append(((passage["file"], passage["doc_id"], int(seq)), passage))
     keyed.sort(key=lambda pair: pair[0])

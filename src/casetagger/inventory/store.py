@@ -54,6 +54,11 @@ def now() -> str:
 TAG_FIELDS = ("scores", "labels", "evidence")
 
 
+def no_tags() -> dict[str, Any]:
+    """The tag fields of a passage that has no tags for the model asked for."""
+    return {"scores": {}, "labels": [], "evidence": {}}
+
+
 def without_tags(passage: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in passage.items() if k not in TAG_FIELDS and k != "model"}
 
@@ -198,7 +203,7 @@ class RunStore:
         out = []
         for record, result in rows:
             passage = json.loads(record)
-            passage.update(json.loads(result) if result else {"scores": {}, "labels": [], "evidence": {}})
+            passage.update(json.loads(result) if result else no_tags())
             passage["model"] = model_version if result else None
             out.append(passage)
         return out
