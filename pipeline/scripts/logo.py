@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -31,8 +32,9 @@ HERE = Path(__file__).resolve().parent.parent
 def candidate_config(spec: dict, base: TrainConfig, taxonomy: Taxonomy, folds: int) -> TrainConfig:
     """The shipped config with the candidate's model parameters on top."""
     model = {**base.model, **{k: tuple(v) if isinstance(v, list) else v for k, v in spec.get("model", {}).items()}}
-    config = TrainConfig(**{**vars(base), "cv_folds": folds, "model": model})
-    return TrainConfig(**{**vars(config), "model": model_params(config, taxonomy)})
+    config = replace(base, cv_folds=folds, model=model)
+    config.model = model_params(config, taxonomy)
+    return config
 
 
 def _fold(genre: str, spec: dict, rows: list[dict], labels: list[str], config: TrainConfig) -> tuple[list, list]:

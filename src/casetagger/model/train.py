@@ -157,7 +157,7 @@ def fit_tagger(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: TrainConf
         thresholds = retune_thresholds(thresholds, oof[corrected], y[corrected], policy)
     _report(progress, "fit", 0, len(taxonomy.ids))
     model = LinearTagger(taxonomy.ids, **config.model).fit(
-        texts, y, weights, on_label=lambda j: _report(progress, "fit", j + 1, len(taxonomy.ids)))
+        texts, y, weights, on_label=functools.partial(_label_done, progress, "fit", len(taxonomy.ids)))
     card = {
         "name": config.name,
         "version": config.version,
