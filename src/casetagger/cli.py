@@ -508,10 +508,7 @@ def export_corrections_cli(
     """Every reviewed passage with every label as an explicit 1 or 0 (Prodigy-compatible)."""
     from casetagger.review.export import export_corrections
 
-    if not (folder / "casetagger.sqlite").exists():
-        fail(f"{folder}: no inventory here")
-    n = export_corrections(folder, out)
-    err.print(f"{n} reviewed passage(s) written to {out}", highlight=False)
+    _export(folder, out, export_corrections, "reviewed passage(s)")
 
 
 @app.command("export-cases")
@@ -522,10 +519,15 @@ def export_cases_cli(
     """Passages with the character offsets of the case names in them, with the analysts' edits."""
     from casetagger.review.export import export_case_spans
 
+    _export(folder, out, export_case_spans, "passage(s) with case names")
+
+
+def _export(folder: Path, out: Path, export: Callable[[Path, Path], int], what: str) -> None:
+    """Run one of the review's exports on an inventory folder and say how many rows it wrote."""
     if not (folder / "casetagger.sqlite").exists():
         fail(f"{folder}: no inventory here")
-    n = export_case_spans(folder, out)
-    err.print(f"{n} passage(s) with case names written to {out}", highlight=False)
+    n = export(folder, out)
+    err.print(f"{n} {what} written to {out}", highlight=False)
 
 
 @app.command("draft")

@@ -27,7 +27,6 @@ class Errors(metaclass=ErrorsWithCodes):
     E011 = "{path}: page {page} could not be read ({detail})"
     E012 = "{path}: no text found; {scanned} of {pages} pages are scanned images (use --ocr)"
     E013 = "{path}: OCR failed ({detail})"
-    E014 = "{path}: not a file or folder"
     E015 = "{path}: cannot be read ({detail})"
     E016 = "{path}: unexpected error while laying out the text ({detail}); please report it"
     E017 = "unknown extractor '{name}' (known: {known})"
@@ -47,7 +46,6 @@ class Errors(metaclass=ErrorsWithCodes):
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"
-    E103 = "{path}: corpus check failed:\n{detail}"
     # model
     E201 = "{path}: no model found here (expected a model card model.json)"
     E202 = "{path}: model was trained for taxonomy {model_hash}, but the taxonomy given is {taxonomy_hash}"
