@@ -1,7 +1,5 @@
 import os
 
-import pytest
-
 from casetagger.ingest import wordlist
 from casetagger.ingest.wordlist import WordList
 

@@ -18,7 +18,7 @@ from casetagger.ingest.wordlist import WordList, danish_words
 
 # Words after which a line-end hyphen marks an elided compound ("børne- og ungeområdet").
 ELISION_FOLLOWERS = {"og", "eller", "samt", "til", "som", "men", "end", "plus", "hhv", "såvel", "&", "og/eller"}
-HYPHEN_END = re.compile(r"(\S*?)(\w+)[-\u00ad]$")
+HYPHEN_END = re.compile(r"(\w+)-$")  # the word part just before a line-end hyphen
 WORD_CHARS = re.compile(r"^[\w-]+")
 
 
@@ -56,10 +56,10 @@ def join_lines(previous: str, following: str) -> str:
     if previous.endswith("\u00ad"):  # a soft hyphen only ever marks a break
         return previous[:-1] + following
     # only the last word matters; searching the whole paragraph made long joins quadratic
-    match = HYPHEN_END.search(previous[-80:])
+    match = HYPHEN_END.search(previous[-80:]) if previous.endswith("-") else None
     if not match:
         return f"{previous} {following}"
-    stem = match.group(2)
+    stem = match.group(1)
     next_word = following.split()[0]
     if next_word.lower().rstrip(",.;:") in ELISION_FOLLOWERS:
         return f"{previous} {following}"
