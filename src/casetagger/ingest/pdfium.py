@@ -1,4 +1,4 @@
-"""pypdfium2 extraction: the same PageRecords of words as the pdfplumber path, 5-6x faster.
+"""pypdfium2 extraction: the same PageRecords of words as the pdfplumber path, several times faster.
 
 Characters come from pdfium's text page; they are grouped into words the way pdfplumber's
 ``extract_words`` does (a run of one font and size, clustered into rows, split at spaces and gaps),
