@@ -219,3 +219,20 @@ def test_model_evidence_is_content_words_only(taxonomy, small_rows, small_config
     words = {w.lower() for row in tagged for ws in row["evidence"].values() for w in ws}
     assert words, "some evidence is given"
     assert not words & {"projektet", "kommunens", "udvalgets", "procent", "området", "det", "er", "og", "40"}
+
+
+@pytest.mark.parametrize("ngram_range", [(3, 5), (1, 2), (2, 6)])
+def test_model_char_ngrams_word_by_word_equal_scikit_learn(ngram_range):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from casetagger.model.charngrams import CharNgrams
+
+    texts = [r["text"] for r in load_corpus()[:400]]
+    odd = ["", "   ", "a", "ø", "ab  cd\tef\nGH", "İstanbul ẞtraße Ⅻ", "x" * 60, "CO2-udledning, 2025! (bl.a.)"]
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, min_df=2, sublinear_tf=True,
+                                 dtype=np.float32).fit(texts)
+    for batch in (texts + odd, odd, texts[:1]):
+        ours, theirs = CharNgrams(vectorizer).transform(batch), vectorizer.transform(batch)
+        assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
+        assert abs(ours - theirs).max() < 1e-6
+        assert ((ours != 0) != (theirs != 0)).nnz == 0  # the same features present

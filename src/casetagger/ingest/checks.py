@@ -11,7 +11,7 @@ MIN_WORDS = 5  # a page with fewer words is not judged on doubled letters
 
 
 def _doubled(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
+    letters = list(filter(str.isalpha, word))
     return len(letters) >= 4 and len(letters) % 2 == 0 and all(a == b for a, b in zip(letters[::2], letters[1::2]))
 
 
@@ -23,7 +23,7 @@ def page_problems(page: PageRecord, lost: int) -> set[str]:
         problems.add("unmapped")
     if any(not w.upright for w in page.words):
         problems.add("vertical")
-    long_words = [w.text for w in page.words if sum(c.isalpha() for c in w.text) >= 4]
+    long_words = [w.text for w in page.words if sum(map(str.isalpha, w.text)) >= 4]
     if len(long_words) >= MIN_WORDS and sum(map(_doubled, long_words)) > DOUBLED_SHARE * len(long_words):
         problems.add("doubled")
     return problems

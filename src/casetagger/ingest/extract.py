@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.records import PageRecord, Rule, Word, clean_text
+from casetagger.ingest.records import INVISIBLE, PageRecord, Rule, Word, clean_text
 
 if TYPE_CHECKING:  # imported where it is used: pdfplumber is slow to import
     import pdfplumber.pdf
@@ -32,10 +32,14 @@ BULLET_GLYPHS = set("•●▪■◦○‣∙·►➢✓")
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; spreadsheets refuse them
+# any character one of the clean-ups below would touch: most words have none and skip them
+NEEDS_WORK = re.compile("[" + "".join(map(chr, LIGATURES)) + INVISIBLE.pattern[1:-1] + CONTROL.pattern[1:-1] + "(]")
 
 
 def normalise_word(text: str) -> tuple[str, int]:
     """Map ligatures and known (cid:N) bullets back; return the text and how many glyphs were lost."""
+    if not NEEDS_WORK.search(text):
+        return text, 0
     text = CONTROL.sub("", clean_text(text.translate(LIGATURES)))
     if "(cid:" not in text:
         return text, 0

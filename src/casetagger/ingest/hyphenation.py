@@ -6,32 +6,29 @@ space. "hjerte-" + "kar-sygdomme" and "lænde-" + "ryglidelser" are compounds wr
 of their own: keep it, no space. "CO2-" + "udledning" likewise.
 
 The word list is spaCy's Danish lemma lookup table (spacy-lookups-data, a dependency already):
-about 551,000 forms. ``reports/ingest-fidelity.md`` measures it against wordfreq's Danish list
-on municipal text (it covers far more of it, long compounds above all).
+about 551,000 forms, kept as a memory-mapped sorted file (``wordlist.py``).
+``reports/ingest-fidelity.md`` measures it against wordfreq's Danish list on municipal text (it
+covers far more of it, long compounds above all).
 """
 
-import gzip
-import json
 import re
 from functools import lru_cache
-from importlib.resources import files
+
+from casetagger.ingest.wordlist import WordList, danish_words
 
 # Words after which a line-end hyphen marks an elided compound ("børne- og ungeområdet").
 ELISION_FOLLOWERS = {"og", "eller", "samt", "til", "som", "men", "end", "plus", "hhv", "såvel", "&", "og/eller"}
-HYPHEN_END = re.compile(r"(\S*?)(\w+)[-\u00ad]$")
+HYPHEN_END = re.compile(r"(\w+)-$")  # the word part just before a line-end hyphen
 WORD_CHARS = re.compile(r"^[\w-]+")
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> frozenset[str]:
-    """Every Danish word form the lookups table knows, lower-cased (loaded once per process)."""
-    path = files("spacy_lookups_data") / "data" / "da_lemma_lookup.json.gz"
-    with gzip.open(str(path), "rt", encoding="utf-8") as f:
-        table = json.load(f)
-    return frozenset(w.lower() for pair in table.items() for w in pair)
+def lexicon() -> WordList:
+    """Every Danish word form the lookups table knows, lower-cased (mapped once per process)."""
+    return danish_words()
 
 
-def _known(word: str, words: frozenset[str]) -> bool:
+def _known(word: str, words: WordList) -> bool:
     # "lænde" is listed only inflected ("lænden"); a definite form stands in for the bare noun
     return word in words or word + "n" in words
 
@@ -59,10 +56,10 @@ def join_lines(previous: str, following: str) -> str:
     if previous.endswith("\u00ad"):  # a soft hyphen only ever marks a break
         return previous[:-1] + following
     # only the last word matters; searching the whole paragraph made long joins quadratic
-    match = HYPHEN_END.search(previous[-80:])
+    match = HYPHEN_END.search(previous[-80:]) if previous.endswith("-") else None
     if not match:
         return f"{previous} {following}"
-    stem = match.group(2)
+    stem = match.group(1)
     next_word = following.split()[0]
     if next_word.lower().rstrip(",.;:") in ELISION_FOLLOWERS:
         return f"{previous} {following}"

@@ -16,6 +16,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
+from casetagger.model.charngrams import CharNgrams
 from casetagger.model.text import TOKEN, compound_parts, lemmatise, normalise, with_compound_parts
 
 
@@ -90,7 +91,7 @@ class LinearTagger:
     def _features(self, prepared: list[str]) -> sparse.csr_matrix:
         blocks = [self.word_vectorizer_.transform(prepared)]
         if self.char_vectorizer_ is not None:
-            blocks.append(self.char_vectorizer_.transform(prepared))
+            blocks.append(_char_ngrams(self.char_vectorizer_).transform(prepared))
         if self.terms:
             blocks.append(self._term_features(prepared))
         return sparse.hstack(blocks, format="csr")
@@ -195,9 +196,8 @@ class LinearTagger:
         vocab = self.word_vectorizer_.vocabulary_
         features = [vocab[t] for t in (token, *(compound_parts(token) if self.compounds else ())) if t in vocab]
         if self.char_vectorizer_ is not None:
-            offset, char_vocab = len(vocab), self.char_vectorizer_.vocabulary_
-            analyse = _char_analyser(self.char_vectorizer_)
-            features += [offset + char_vocab[g] for g in analyse(token) if g in char_vocab]
+            offset = len(vocab)
+            features += [offset + i for i in _char_ngrams(self.char_vectorizer_).word_ids(token)]
         return features
 
 
@@ -229,7 +229,12 @@ def _term_patterns(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> list[re.Pa
                        + r")\w*") if words else None for _, words in terms]
 
 
-@lru_cache(maxsize=8)
-def _char_analyser(vectorizer: TfidfVectorizer) -> Callable[[str], list[str]]:
-    analyser: Callable[[str], list[str]] = vectorizer.build_analyzer()
-    return analyser
+_CHAR_NGRAMS: "weakref.WeakKeyDictionary[TfidfVectorizer, CharNgrams]" = weakref.WeakKeyDictionary()
+
+
+def _char_ngrams(vectorizer: TfidfVectorizer) -> CharNgrams:
+    """The word-by-word transform of a fitted vectorizer (a refit makes a new vectorizer)."""
+    found = _CHAR_NGRAMS.get(vectorizer)
+    if found is None:
+        found = _CHAR_NGRAMS[vectorizer] = CharNgrams(vectorizer)
+    return found

@@ -1,0 +1,90 @@
+"""The Danish word list as a sorted file, memory-mapped and binary-searched.
+
+Hyphenation asks a few hundred questions per document of a list of 551,000 word forms. Built as
+a Python set, the list took 0.8 s and ~150 MB in every process; as a sorted file it is mapped
+in a millisecond, its pages are shared by every worker through the page cache, and a question
+costs about twenty comparisons. The file is derived once per machine from spaCy's Danish
+lemma lookup table (spacy-lookups-data, a registry package) into a cache folder, keyed by that
+package's version, so an upgrade rebuilds it.
+"""
+
+import gzip
+import json
+import mmap
+import os
+import tempfile
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+
+from casetagger.atomic import atomic_write, locked
+
+SOURCE_PACKAGE = "spacy_lookups_data"
+SOURCE_FILE = "da_lemma_lookup.json.gz"
+
+
+class WordList:
+    """``word in words`` over a file of sorted, distinct, lower-cased UTF-8 lines."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        with path.open("rb") as f:
+            self._data: mmap.mmap | bytes = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word or "\n" in word:
+            return False
+        key, data = word.encode("utf-8"), self._data
+        # lo and hi are line starts; lines before lo sort below key, lines from hi on do not
+        lo, hi = 0, len(data)
+        while lo < hi:
+            start = data.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end
+            if data[start:end] < key:
+                lo = end + 1
+            else:
+                hi = start
+        end = data.find(b"\n", lo)
+        return data[lo:len(data) if end < 0 else end] == key
+
+    def __len__(self) -> int:
+        data = self._data[:]  # a copy: only the coverage benchmark counts the words
+        return data.count(b"\n") + 1 if data else 0
+
+
+def build(target: Path) -> None:
+    """Write the sorted word file from the lookup table (about a second, once per machine)."""
+    with gzip.open(str(files(SOURCE_PACKAGE) / "data" / SOURCE_FILE), "rt", encoding="utf-8") as f:
+        table = json.load(f)
+    words = {w.lower() for pair in table.items() for w in pair if w and "\n" not in w}
+    # sorted as bytes: the search compares UTF-8 bytes, whose order is code-point order
+    data = b"\n".join(sorted(w.encode("utf-8") for w in words))
+    atomic_write(target, lambda tmp: tmp.write_bytes(data))
+
+
+def cache_folders() -> list[Path]:
+    """Where the word file may live, first choice first; the temporary folder always works."""
+    folders = []
+    if os.environ.get("CASETAGGER_CACHE"):
+        folders.append(Path(os.environ["CASETAGGER_CACHE"]))
+    folders.append(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "casetagger")
+    folders.append(Path(tempfile.gettempdir()) / f"casetagger-{os.getuid()}")
+    return folders
+
+
+def danish_words() -> WordList:
+    """The word list, built on first use into the first writable cache folder."""
+    name = f"da_words-{version(SOURCE_PACKAGE.replace('_', '-'))}.txt"
+    errors = []
+    for folder in cache_folders():
+        target = folder / name
+        try:
+            if not target.exists():
+                with locked(folder / f".{name}.lock"):  # two workers starting at once build it once
+                    if not target.exists():
+                        build(target)
+            return WordList(target)
+        except OSError as e:  # a read-only home on a server: try the next folder
+            errors.append(f"{folder}: {e}")
+    raise OSError("no writable cache folder for the Danish word list: " + "; ".join(errors))
