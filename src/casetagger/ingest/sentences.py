@@ -2,13 +2,15 @@
 
 A sentence ends at ``.``, ``!`` or ``?`` (closing quotes and brackets stay with it) followed by
 white space and then an upper-case letter, a digit or "a)" (a new sentence or a numbered or
-lettered item, perhaps behind an opening quote, bracket or bullet), or followed by a line break. ``:`` and ``;`` never end
-one (nor do they in spaCy's sentencizer). A full stop does not end a sentence
+lettered item, perhaps behind an opening quote, bracket or bullet), or followed by a line break.
+``:`` and ``;`` never end one (nor do they in spaCy's sentencizer). A full stop does not end a
+sentence
 
 - after an abbreviation that is always followed by more of its sentence ("bl.a.", "jf.", "ca.",
   "stk.", "kl.": NEVER_END); "kr.", "mio.", "mv.", "osv." and "m.fl." do end one when a capital
   follows, as they often close a sentence in budget text ("... 2,5 mio. kr. Beløbet ...");
-- after a capital letter or dotted capitals (initials: "H. C. Andersen", "H.C. Andersen", "A.P. Møller");
+- after a capital letter or dotted capitals (initials: "H. C. Andersen", "H.C. Andersen",
+  "A.P. Møller");
 - after a number that opens its line or sentence (a numbered item: "2. Godkendt.") or follows
   "Punkt" (an agenda heading: "Punkt 4. Budget");
 - in an ellipsis ("...").
@@ -22,10 +24,10 @@ import re
 
 # lower case, without the final full stop
 NEVER_END = frozenset({
-    "adr", "afd", "ang", "att", "bl.a", "ca", "d", "dok.nr", "dr", "dvs", "ekskl", "evt", "f.eks",
-    "fhv", "fig", "fx", "gl", "hhv", "hr", "ifm", "iflg", "ift", "iht", "inkl", "j.nr", "jf", "jfr", "jvf", "kap",
-    "kl", "maks", "max", "mht", "ndr", "nr", "p.t", "pga", "pkt", "pr", "prof", "s", "sdr", "sml", "st", "stk",
-    "tlf", "vedr", "vha",
+    "adr", "afd", "ang", "att", "bl.a", "ca", "d", "dok.nr", "dr", "dvs", "ekskl", "evt", "f.eks", "fhv",
+    "fig", "fx", "gl", "hhv", "hr", "ifm", "iflg", "ift", "iht", "inkl", "j.nr", "jf", "jfr", "jvf", "kap",
+    "kl", "maks", "max", "mht", "ndr", "nr", "p.t", "pga", "pkt", "pr", "prof", "s", "sdr", "sml", "st",
+    "stk", "tlf", "vedr", "vha",
 })
 # a stop, its closing quotes and brackets, the white space after it
 CANDIDATE = re.compile(r"[.!?][\"'”’»«)\]]*(\s+)")
