@@ -156,3 +156,22 @@ def same_passages_from_both_extractors(request):
         if pdf not in COMPARED:
             COMPARED.add(pdf)
             assert_same_passages(pdf)
+
+
+HEAVY_MODULES = ("spacy", "thinc", "matplotlib", "openpyxl", "fastapi", "uvicorn")
+
+
+@pytest.fixture
+def heavy_imports():
+    """Run ``code`` in a fresh interpreter; the heavy packages it imported (start-up cost)."""
+    import subprocess
+
+    def run(code: str) -> set[str]:
+        probe = f"{code}\nimport sys\nprint('IMPORTED', *sorted({{m.split('.')[0] for m in sys.modules}}))"
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        assert done.returncode == 0, done.stderr
+        imported = next(line for line in done.stdout.splitlines() if line.startswith("IMPORTED")).split()[1:]
+        return set(imported) & set(HEAVY_MODULES)
+
+    return run

@@ -132,3 +132,37 @@ def test_cli_run_on_a_read_only_store_is_one_coded_error_and_stays_read_only(tmp
     result = runner.invoke(app, ["run", str(bad_files["corrupt"]), "--out", str(out)])
     assert result.exit_code == 1 and "[E401]" in result.stderr and "Traceback" not in result.stderr
     assert stat.S_IMODE((out / "casetagger.sqlite").stat().st_mode) == 0o400
+
+
+def test_cli_help_and_ingest_import_no_heavy_modules(tmp_path, council_pdf, heavy_imports):
+    """Start-up: `--help` and `ingest` (parent and workers) load no spaCy, plotting, Excel or web stack."""
+    assert heavy_imports("import sys\nfrom casetagger.cli import main\nsys.argv = ['casetagger', '--help']\n"
+                         "try:\n    main()\nexcept SystemExit:\n    pass") == set()
+    from pdfgen import Heading, Paragraph, build_pdf
+
+    long_paragraph = tmp_path / "spacy_loaded_for_long_paragraph.pdf"  # ingest used to cut it with spaCy
+    build_pdf(long_paragraph, [Heading("Skolerne", 1), Paragraph("Forvaltningen har gennemgået skolerne, og "
+                                                                 "renoveringen koster 2 mio. kr. om året. " * 40)])
+    out, seen = tmp_path / "passages.jsonl", tmp_path / "worker_modules.txt"
+    code = f"""
+import sys
+from casetagger.cli import main
+from casetagger.ingest import batch
+
+def probe(*args, _worker=batch._worker):  # what a worker imported, written when it stops
+    try:
+        _worker(*args)
+    finally:
+        with open({str(seen)!r}, "a") as f:
+            f.write(" ".join(m.split(".")[0] for m in sys.modules) + "\\n")
+
+batch._worker = probe
+sys.argv = ["casetagger", "ingest", {str(council_pdf)!r}, {str(long_paragraph)!r}, "--out", {str(out)!r}, "--jobs", "1"]
+try:
+    main()
+except SystemExit:
+    pass
+"""
+    assert heavy_imports(code) == set()
+    assert out.read_text(encoding="utf-8").count("\n") > 20
+    assert set(seen.read_text().split()) & {"spacy", "thinc", "matplotlib", "openpyxl", "fastapi", "uvicorn"} == set()

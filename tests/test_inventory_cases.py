@@ -135,3 +135,11 @@ def test_export_escapes_formula_cells(value, safe):
 
 def test_export_strips_control_characters():
     assert safe_cell("Budget\x01 2025\x1b") == "Budget 2025"
+
+
+def test_export_strips_every_character_openpyxl_refuses():
+    """Our own pattern, so that reading the export module does not import openpyxl."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = "x" + "".join(map(chr, range(0x2000)))  # "x": no formula escape
+    assert safe_cell(text) == ILLEGAL_CHARACTERS_RE.sub("", text)

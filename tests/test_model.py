@@ -236,3 +236,19 @@ def test_model_char_ngrams_word_by_word_equal_scikit_learn(ngram_range):
         assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
         assert abs(ours - theirs).max() < 1e-6
         assert ((ours != 0) != (theirs != 0)).nnz == 0  # the same features present
+
+
+def test_model_tagging_imports_no_spacy(heavy_imports):
+    """Tagging imported all of spaCy for its Danish stop words and lemma table (0.5-2.6 s, 30-150 MB
+    per process); both are read from spaCy's data files now, with the same content."""
+    code = """
+from casetagger.model.linear import _evidence_stopwords
+from casetagger.model.tagger import Tagger
+from casetagger.model.text import compound_parts, lemmatise
+from casetagger.resources import DEFAULT_MODEL
+
+rows = list(Tagger.load(DEFAULT_MODEL).tag([{"text": "Kommunen planter 300 nye træer i parken med frivillige."}]))
+assert rows[0]["scores"] and "og" in _evidence_stopwords()
+assert lemmatise("skolerne") == "skole" and compound_parts("klimatilpasningsplanen")
+"""
+    assert heavy_imports(code) == set()

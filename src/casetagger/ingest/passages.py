@@ -8,11 +8,10 @@ out as passages of their own (``kind: "table"``), a row per line.
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from casetagger.ingest.blocks import ITEM_NUMBER
 from casetagger.ingest.records import Block, Line
+from casetagger.ingest.sentences import sentence_spans
 from casetagger import schema
 
 MIN_WORDS = 6  # a fragment shorter than this joins its neighbour in the same section
@@ -56,27 +55,17 @@ class Passage:
         }
 
 
-@lru_cache(maxsize=1)
-def _sentencizer() -> Any:
-    import spacy
-
-    nlp = spacy.blank("da")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def split_long(passage: Passage) -> list[Passage]:
     """Cut a very long paragraph at sentence ends into pieces of about TARGET_WORDS."""
     if len(passage.text.split()) <= MAX_WORDS:
         return [passage]
-    doc = _sentencizer()(passage.text)
     pieces: list[tuple[int, int]] = []
     start, words = 0, 0
-    for sent in doc.sents:
-        n = len(sent.text.split())
+    for a, b in sentence_spans(passage.text):
+        n = len(passage.text[a:b].split())
         if words and words + n > TARGET_WORDS:
-            pieces.append((start, sent.start_char))
-            start, words = sent.start_char, 0
+            pieces.append((start, a))
+            start, words = a, 0
         words += n
     pieces.append((start, len(passage.text)))
     pieces = [cut for piece in pieces for cut in _cut_at_words(passage.text, *piece)]

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from casetagger.ingest.sentences import sentence_spans
 from casetagger.inventory import names as name_rules
 from casetagger.inventory.names import LEADS, NameFilter, case_key
 from casetagger.inventory.privacy import mask
@@ -49,27 +50,15 @@ MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, eve
 Scorer = Callable[[list[str]], list[dict[str, float]]]
 __all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "build_inventory", "build_cases", "case_key",
            "tagger_scorer", "LEADS"]
-ABBREVIATIONS = ("bl.a", "f.eks", "ca", "nr", "kl", "mio", "mia", "pr", "jf", "inkl", "ekskl", "mv", "evt", "dvs",
-                 "m.fl", "m.m", "osv", "ift", "vedr", "st", "stk")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»)]?\s+(?=[\"“„»(]?[A-ZÆØÅ0-9•])|\n+")
+LINE = re.compile(r"[^\n]+")
 # a passage that opens by pointing back ("Projektet ...", "Mentorordningen ...") continues a case
 CONTINUING = re.compile(rf"^\s*(?:[Dd]e[nt] )?(?=[A-ZÆØÅ])(?i:[\wæøå]*(?:{'|'.join(LEADS)}))\b")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or bullet line of ``text``; abbreviations do not end one."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        before = text[start:match.start()].rstrip("\"”»)")
-        last = before.split()[-1].rstrip(".").lower() if before.split() else ""
-        if match.group(0).strip() == "" and last in ABBREVIATIONS:
-            continue
-        if before.strip():
-            spans.append((start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
+    """(start, end) of each sentence or bullet line of ``text`` (ingest's rule, and every line apart)."""
+    return [(line.start() + a, line.start() + b) for line in LINE.finditer(text)
+            for a, b in sentence_spans(line.group())]
 
 
 @dataclass

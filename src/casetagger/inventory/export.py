@@ -6,11 +6,10 @@ tab or carriage return first) is escaped with a leading apostrophe.
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from casetagger.atomic import atomic_write
 from casetagger.inventory.cases import Case, Finding
@@ -18,12 +17,15 @@ from casetagger.jsonl import write_jsonl
 from casetagger.taxonomy import Taxonomy
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# control characters a workbook cannot hold (those openpyxl refuses); openpyxl itself is imported only
+# to write one, so the commands that merely read this module (draft, report) do not pay 0.25 s for it
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def safe_cell(value: Any) -> Any:
     if not isinstance(value, str):
         return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters make the workbook unwritable
+    value = CONTROL_CHARACTERS.sub("", value)  # control characters make the workbook unwritable
     return "'" + value if value.startswith(FORMULA_START) else value
 
 

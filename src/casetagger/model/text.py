@@ -2,7 +2,6 @@
 
 import re
 from collections.abc import Collection
-from typing import Any
 from functools import lru_cache
 
 WHITESPACE = re.compile(r"\s+")
@@ -20,11 +19,19 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def danish_lemmas() -> Any:
-    """spaCy's Danish lemma lookup table (spacy-lookups-data, a registry package: no download)."""
-    from spacy.lookups import load_lookups
+def danish_lemmas() -> dict[str, str]:
+    """spaCy's Danish lemma lookup table (spacy-lookups-data, a registry package: no download).
 
-    return load_lookups("da", ["lemma_lookup"]).get_table("lemma_lookup")
+    Read as the plain JSON it is rather than through ``spacy.lookups``: importing spaCy and
+    hashing 553,000 keys into its Table cost 2.6 s CPU and 150 MB per process, for the same lookups.
+    """
+    import gzip
+    import json
+    from importlib.resources import files
+
+    table: dict[str, str] = json.loads(gzip.decompress(
+        files("spacy_lookups_data").joinpath("data", "da_lemma_lookup.json.gz").read_bytes()))
+    return table
 
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
