@@ -14,7 +14,7 @@ from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
-from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
+from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, hash_file
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, tagger_scorer
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
@@ -104,15 +104,17 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
         if not pdfs:
             raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
         todo: list[Path] = []
+        hashed: dict[Path, Hashed] = {}  # handed to the workers: each file is read for its hash once
         for pdf in pdfs:
             try:
-                done = store.done(file_sha256(pdf), ocr=ocr)
+                hashed[pdf] = hash_file(pdf)
+                done = store.done(hashed[pdf][0], ocr=ocr)
             except OSError:
                 done = False  # unreadable: the parser reports why
             (result.skipped_done if done else todo).append(pdf)
         if on_plan:
             on_plan(todo)
-        yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet))
+        yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet), hashed=hashed)
         return
     try:
         from casetagger.inventory import cluster as dask_cluster
