@@ -203,3 +203,23 @@ def test_batch_known_hash_of_a_changed_file_is_not_trusted(tmp_path, council_pdf
     path.write_bytes(council_pdf.read_bytes() + b"\n%changed\n")
     with document.known_hash(path, hashed):
         assert parse_document(path).doc_id == document.file_sha256(path) != hashed[0]
+
+
+def test_batch_freezes_the_loaded_heap_for_the_batch_only(tmp_path, council_pdf):
+    """The parent's collector walked the loaded model and word list after every few results (a
+    third of its CPU per document in `run`); the workers' walked the pages they share with it."""
+    import gc
+
+    def finish(result):
+        result.warnings.append(f"frozen {gc.get_freeze_count()}")
+        return result
+
+    assert gc.get_freeze_count() == 0
+    result, = ingest_paths([council_pdf], limits=BatchLimits(jobs=1), finish=finish)
+    assert int(result.warnings[-1].split()[1]) > 1000  # the worker inherited the frozen heap
+    assert gc.get_freeze_count() == 0  # thawed after the batch, for long-lived callers
+    with batch.frozen_heap():
+        outer = gc.get_freeze_count()
+        list(ingest_paths([council_pdf], limits=BatchLimits(jobs=1)))
+        assert gc.get_freeze_count() >= outer  # an inner batch leaves the outer freeze alone
+    assert gc.get_freeze_count() == 0

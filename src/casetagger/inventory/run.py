@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
+from casetagger.ingest.batch import BatchLimits, find_pdfs, frozen_heap, ingest_paths, skipped_summary
 from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, hash_file
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, tagger_scorer
@@ -194,6 +194,12 @@ def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
     """Every output into ``out`` from the store; ``passages`` read from a Parquet store instead of
     SQLite. A ``partition``'s outputs cover only the documents its passages come from, and leave
     the stored inventory (the review app's) as it is."""
+    with frozen_heap():  # the model and modules loaded by now are not garbage: not walked again
+        _write_outputs(store, tagger, out, result, passages, partition)
+
+
+def _write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
+                   passages: list[dict[str, Any]] | None, partition: bool) -> None:
     taxonomy = tagger.taxonomy
     if passages is None:
         passages = store.tagged_passages(tagger.model_version)
