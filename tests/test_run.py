@@ -232,3 +232,18 @@ def test_run_hashes_each_document_once(tmp_path, council_pdf, monkeypatch):
     result = run_inventory([folder], tmp_path / "out")
     assert len(result.parsed) == 2 and all(d.doc_id == real(Path(d.file)) for d in result.parsed)
     assert sorted(log.read_text().split()) == ["dagsorden_0.pdf", "dagsorden_1.pdf"]
+
+
+def test_run_loads_evidence_word_lists_before_workers_fork():
+    """Each worker once imported spaCy (~0.5 s) for the evidence stop words and lemmas at its first
+    tagged passage; the parent loads them once, before the fork, and the workers share them."""
+    from casetagger.inventory.run import TagInWorker
+    from casetagger.model import linear, text
+    from casetagger.model.tagger import Tagger
+
+    tagger = Tagger.load(DEFAULT_MODEL)
+    linear._evidence_stopwords.cache_clear()
+    text.danish_lemmas.cache_clear()
+    TagInWorker(tagger)
+    assert linear._evidence_stopwords.cache_info().currsize == 1
+    assert not tagger.model.lemmas or text.danish_lemmas.cache_info().currsize == 1

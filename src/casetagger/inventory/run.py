@@ -146,6 +146,7 @@ class TagInWorker:
 
     def __init__(self, tagger: Tagger):
         self.tagger = tagger
+        tagger.warm_up()  # here, in the parent before the fork, not once in every worker
 
     def __call__(self, document: DocumentResult) -> DocumentResult:
         document.passages = list(self.tagger.tag(mask_passage(p) for p in document.passages))
