@@ -114,7 +114,8 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
             (result.skipped_done if done else todo).append(pdf)
         if on_plan:
             on_plan(todo)
-        yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet), hashed=hashed)
+        if todo:  # the tagger warms up (spaCy word lists) for workers only when there are any
+            yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet), hashed=hashed)
         return
     try:
         from casetagger.inventory import cluster as dask_cluster
