@@ -107,11 +107,15 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
         hashed: dict[Path, Hashed] = {}  # handed to the workers: each file is read for its hash once
         for pdf in pdfs:
             try:
-                hashed[pdf] = hash_file(pdf)
-                done = store.done(hashed[pdf][0], ocr=ocr)
+                found = hash_file(pdf)
             except OSError:
-                done = False  # unreadable: the parser reports why
-            (result.skipped_done if done else todo).append(pdf)
+                todo.append(pdf)  # unreadable: the parser reports why
+                continue
+            if store.done(found[0], ocr=ocr):
+                result.skipped_done.append(pdf)
+            else:
+                todo.append(pdf)
+                hashed[pdf] = found
         if on_plan:
             on_plan(todo)
         if todo:  # the tagger warms up (spaCy word lists) for workers only when there are any
