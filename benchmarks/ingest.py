@@ -6,7 +6,8 @@ On a generated report of --pages pages: pages/s of pdfplumber's page.extract_tex
 baseline), of Debian's pdftotext (if installed), and of casetagger ingest with the pdfium and the
 pdfplumber extractor, each in a fresh process, with ratios against the baseline and peak RSS.
 Then peak RSS of ingest at each of --memory-pages (flat memory means it does not grow with the
-pages), and on a folder of --documents documents the speed-up of two workers over one.
+pages), and on a folder of --documents documents the speed-up of two workers over one, with the
+CPU seconds of the parent process and of its workers (figures the machine's load changes little).
 """
 
 import argparse
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -46,15 +48,30 @@ assert all(r.passages for r in results)
 """
 
 
-def timed(code: str, *args: str) -> tuple[float, float, float]:
-    """Wall seconds, peak resident MB of a fresh Python process running ``code``, and of its
-    largest child (the workers)."""
+class Timing(NamedTuple):
+    seconds: float  # wall
+    mb: float  # peak resident MB of the process
+    child_mb: float  # of its largest child (the workers)
+    cpu: float  # CPU seconds (user + system) of the process: load-independent, unlike the wall
+    child_cpu: float  # of all its children together
+
+
+def timed(code: str, *args: str) -> Timing:
+    """A fresh Python process running ``code``, measured from its first line (imports included)."""
     script = (f"import resource, time\nt0 = time.perf_counter()\n{code}\n"
-              "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
-              " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+              "own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+              "print(time.perf_counter() - t0, own.ru_maxrss / 1024, kids.ru_maxrss / 1024,"
+              " own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime)")
     out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
-    seconds, own, children = out.stdout.split()[-3:]
-    return float(seconds), float(own), float(children)
+    return Timing(*map(float, out.stdout.split()[-5:]))
+
+
+def cpu_figures(prefix: str, timing: Timing, documents: int) -> dict[str, float]:
+    """CPU seconds of the parent and of the workers, in all and per document: whatever CPU the
+    parent takes keeps two workers on two cores from running twice as fast as one."""
+    return {f"{prefix}_parent_cpu_s": round(timing.cpu, 2), f"{prefix}_workers_cpu_s": round(timing.child_cpu, 2),
+            f"{prefix}_parent_cpu_ms_per_document": round(1000 * timing.cpu / documents),
+            f"{prefix}_workers_cpu_ms_per_document": round(1000 * timing.child_cpu / documents)}
 
 
 def pdftotext(paths: list[Path]) -> tuple[float, float] | None:
@@ -63,8 +80,8 @@ def pdftotext(paths: list[Path]) -> tuple[float, float] | None:
         return None
     code = ("import subprocess, sys\nfor p in sys.argv[1:]:\n"
             "    subprocess.run(['pdftotext', p, '/dev/null'], check=True)")
-    seconds, _, child_mb = timed(code, *map(str, paths))
-    return seconds, child_mb
+    timing = timed(code, *map(str, paths))
+    return timing.seconds, timing.child_mb
 
 
 def make_document(path: Path, pages: int, name: str = "Økonomiudvalget") -> int:
@@ -88,7 +105,7 @@ def main() -> None:
         tmp = Path(tmp)
         report = tmp / "report.pdf"
         pages = make_document(report, args.pages)
-        raw_s, raw_mb, _ = timed(RAW, str(report))
+        raw_s, raw_mb = timed(RAW, str(report))[:2]
         figures.update(pages=pages, pdfplumber_extract_text_pages_per_s=round(pages / raw_s, 1),
                        peak_mb_pdfplumber_extract_text=round(raw_mb))
         poppler = pdftotext([report])
@@ -96,7 +113,7 @@ def main() -> None:
             figures.update(pdftotext_pages_per_s=round(pages / poppler[0], 1),
                            pdftotext_ratio_vs_pdfplumber=round(raw_s / poppler[0], 2))
         for extractor in ("pdfium", "pdfplumber"):
-            seconds, mb, _ = timed(OURS, extractor, str(report))
+            seconds, mb = timed(OURS, extractor, str(report))[:2]
             figures[f"ingest_{extractor}_pages_per_s"] = round(pages / seconds, 1)
             figures[f"ingest_{extractor}_ratio_vs_pdfplumber_extract_text"] = round(raw_s / seconds, 2)
             if poppler:
@@ -105,7 +122,7 @@ def main() -> None:
         for n in map(int, args.memory_pages.split(",")):
             long = tmp / f"long_{n}.pdf"
             made = make_document(long, n)
-            seconds, mb, _ = timed(OURS, "pdfium", str(long))
+            seconds, mb = timed(OURS, "pdfium", str(long))[:2]
             figures[f"peak_mb_ingest_{made}_pages"] = round(mb)
             figures[f"ingest_{made}_pages_per_s"] = round(made / seconds, 1)
             long.unlink()
@@ -115,16 +132,16 @@ def main() -> None:
         for i in range(args.documents):
             total += make_document(folder / f"dagsorden_{i:02d}.pdf", 8 + 4 * (i % 4), f"Udvalg {i}")
         files = sorted(folder.glob("*.pdf"))
-        raw_folder_s, _, _ = timed(RAW, *map(str, files))
-        one_s, one_mb, one_child = timed(BATCH, str(folder), "1")
-        two_s, two_mb, two_child = timed(BATCH, str(folder), "2")
+        raw_folder_s = timed(RAW, *map(str, files)).seconds
+        one, two = timed(BATCH, str(folder), "1"), timed(BATCH, str(folder), "2")
         figures.update({
             "folder_documents": len(files), "folder_pages": total,
-            "folder_ingest_1_worker_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / one_s, 2),
-            "folder_ingest_2_workers_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / two_s, 2),
-            "folder_speedup_2_workers_vs_1": round(one_s / two_s, 2),
-            "peak_mb_batch_main_process": round(max(one_mb, two_mb)),
-            "peak_mb_batch_largest_worker": round(max(one_child, two_child)),
+            "folder_ingest_1_worker_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / one.seconds, 2),
+            "folder_ingest_2_workers_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / two.seconds, 2),
+            "folder_speedup_2_workers_vs_1": round(one.seconds / two.seconds, 2),
+            **cpu_figures("folder_1_worker", one, len(files)), **cpu_figures("folder_2_workers", two, len(files)),
+            "peak_mb_batch_main_process": round(max(one.mb, two.mb)),
+            "peak_mb_batch_largest_worker": round(max(one.child_mb, two.child_mb)),
         })
     print(json.dumps(figures, indent=2))
 

@@ -5,8 +5,9 @@
 Builds a folder of --documents council agendas totalling about --pages pages, then in the same
 run measures: pdfplumber's page.extract_text() over every file (the baseline), Debian's
 pdftotext (if installed), and the whole run (parse, tag, cases, CSV, Excel, HTML) with 1 and
-with 2 worker processes, each in a fresh process and output folder. Prints pages/s, ratios and
-peak memory of the main process and of the largest worker.
+with 2 worker processes, each in a fresh process and output folder. Prints pages/s, ratios,
+CPU seconds of the main process and of its workers, and peak memory of the main process and of
+the largest worker.
 """
 
 import argparse
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest import pdftotext, timed as measure  # noqa: E402  one way to time, in both benchmarks
+from ingest import cpu_figures, pdftotext, timed as measure  # noqa: E402  one way to time, in both benchmarks
 
 RAW = """
 import sys, pdfplumber
@@ -57,10 +58,11 @@ def main() -> None:
         folder.mkdir()
         pages = make_folder(folder, args.documents, args.pages)
         documents = len(list(folder.glob("*.pdf")))
-        raw_s, raw_mb, _ = measure(RAW, str(folder))
+        raw_s, raw_mb = measure(RAW, str(folder))[:2]
         poppler = pdftotext(sorted(folder.glob("*.pdf")))
-        one_s, one_mb, one_child_mb = measure(RUN, str(folder), str(Path(tmp) / "out1"), "1")
-        two_s, two_mb, two_child_mb = measure(RUN, str(folder), str(Path(tmp) / "out2"), "2")
+        one = measure(RUN, str(folder), str(Path(tmp) / "out1"), "1")
+        two = measure(RUN, str(folder), str(Path(tmp) / "out2"), "2")
+    one_s, two_s = one.seconds, two.seconds
     print(json.dumps({
         "pages": pages,
         "documents": documents,
@@ -73,8 +75,9 @@ def main() -> None:
         **({"pdftotext_pages_per_s": round(pages / poppler[0], 1),
             "ratio_1_worker_vs_pdftotext": round(poppler[0] / one_s, 2)} if poppler else {}),
         "peak_mb_pdfplumber": round(raw_mb),
-        "peak_mb_run_main_process": round(max(one_mb, two_mb)),
-        "peak_mb_run_largest_worker": round(max(one_child_mb, two_child_mb)),
+        **cpu_figures("run_1_worker", one, documents), **cpu_figures("run_2_workers", two, documents),
+        "peak_mb_run_main_process": round(max(one.mb, two.mb)),
+        "peak_mb_run_largest_worker": round(max(one.child_mb, two.child_mb)),
     }, indent=2))
 
 

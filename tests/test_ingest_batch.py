@@ -137,3 +137,89 @@ def test_batch_pool_reuses_workers_across_documents(tmp_path, council_pdf):
     results = list(ingest_paths(copies, limits=BatchLimits(jobs=1), finish=finish))
     pids = {r.warnings[-1] for r in results}
     assert len(results) == 4 and all(r.passages for r in results) and len(pids) == 1
+
+
+def test_batch_sends_next_document_before_parent_handles_result(monkeypatch, tmp_path, council_pdf):
+    """The parent once stored (or wrote) a result before giving its worker the next document: the
+    worker idled for as long as the parent's own work took."""
+    copies = [tmp_path / f"copy{i}.pdf" for i in range(2)]
+    for copy in copies:
+        copy.write_bytes(council_pdf.read_bytes())
+    started = tmp_path / "started"
+    real = batch.parse_document
+
+    def recording(path, options):
+        (started / path.name).touch()
+        return real(path, options)
+
+    started.mkdir()
+    monkeypatch.setattr(batch, "parse_document", recording)
+    results = ingest_paths(copies, limits=BatchLimits(jobs=1))
+    first = next(results)
+    # the parent's own work on the first result: the second document is being parsed meanwhile
+    deadline = time.monotonic() + 30
+    while not (started / "copy1.pdf").exists():
+        assert time.monotonic() < deadline, "the worker waited for the parent to finish with the first result"
+        time.sleep(0.05)
+    second = next(results)
+    assert [first.file, second.file] == [str(c) for c in copies] and first.passages and second.passages
+
+
+def test_batch_dispatch_order_sends_the_tail_largest_first(tmp_path):
+    sizes = [5, 1, 9, 2, 7, 3, 8, 4, 6, 10, 11, 12]
+    paths = []
+    for i, size in enumerate(sizes):
+        paths.append(tmp_path / f"{i:02d}.pdf")
+        paths[-1].write_bytes(b"x" * size)
+    paths.append(tmp_path / "missing.pdf")  # unreadable: the worker reports it, the order does not fail
+    assert batch.dispatch_order(paths, 1) == list(range(len(paths)))
+    order = batch.dispatch_order(paths, 2)
+    tail = len(paths) - batch.TAIL * 2
+    assert order[:tail] == list(range(tail))  # the head keeps input order: results leave in input order
+    assert [sizes[i] if i < len(sizes) else 0 for i in order[tail:]] == [12, 11, 10, 8, 6, 4, 3, 0]
+
+
+def test_batch_summary_does_not_copy_passages(council_pdf):
+    """Storing a document once spent most of its time deep-copying the passages for its summary,
+    only to drop them: a passage holding something that cannot be copied shows whether it still does."""
+    import threading
+
+    result = parse_document(council_pdf)
+    result.passages[0]["uncopyable"] = threading.Lock()
+    summary = result.summary()
+    assert "passages" not in summary and summary["n_passages"] == len(result.passages)
+    assert summary["doc_id"] == result.doc_id and summary["status"] == result.status.value
+
+
+def test_batch_known_hash_of_a_changed_file_is_not_trusted(tmp_path, council_pdf):
+    """A file changed between the parent's hash and the worker's parse is hashed again."""
+    from casetagger.ingest import document
+
+    path = tmp_path / "changing.pdf"
+    path.write_bytes(council_pdf.read_bytes())
+    hashed = document.hash_file(path)
+    with document.known_hash(path, hashed):
+        assert parse_document(path).doc_id == hashed[0]
+    path.write_bytes(council_pdf.read_bytes() + b"\n%changed\n")
+    with document.known_hash(path, hashed):
+        assert parse_document(path).doc_id == document.file_sha256(path) != hashed[0]
+
+
+def test_batch_freezes_the_loaded_heap_for_the_batch_only(tmp_path, council_pdf):
+    """The parent's collector walked the loaded model and word list after every few results (a
+    third of its CPU per document in `run`); the workers' walked the pages they share with it."""
+    import gc
+
+    def finish(result):
+        result.warnings.append(f"frozen {gc.get_freeze_count()}")
+        return result
+
+    assert gc.get_freeze_count() == 0
+    result, = ingest_paths([council_pdf], limits=BatchLimits(jobs=1), finish=finish)
+    assert int(result.warnings[-1].split()[1]) > 1000  # the worker inherited the frozen heap
+    assert gc.get_freeze_count() == 0  # thawed after the batch, for long-lived callers
+    with batch.frozen_heap():
+        outer = gc.get_freeze_count()
+        list(ingest_paths([council_pdf], limits=BatchLimits(jobs=1)))
+        assert gc.get_freeze_count() >= outer  # an inner batch leaves the outer freeze alone
+    assert gc.get_freeze_count() == 0

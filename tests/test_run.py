@@ -208,3 +208,42 @@ def test_run_lists_skipped_files_with_reason_in_danish_without_full_path(tmp_pat
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Filer, der ikke blev læst" in html and "bilag.docx" in html and "ikke en PDF-fil" in html
     assert str(folder / "bilag.docx") not in html and "<td>bilag.docx</td><td>ikke en PDF-fil</td>" in html
+
+
+def test_run_hashes_each_document_once(tmp_path, council_pdf, monkeypatch):
+    """The parent hashed every PDF to skip stored ones, then its worker read the file again to hash it."""
+    from casetagger.ingest import document
+    from casetagger.inventory import run
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(2):
+        shutil.copy(council_pdf, folder / f"dagsorden_{i}.pdf")
+    log = tmp_path / "hashed.log"
+    real = document.file_sha256
+
+    def counting(path):
+        with log.open("a") as f:  # the workers are other processes: they count in the file
+            f.write(f"{Path(path).name}\n")
+        return real(path)
+
+    monkeypatch.setattr(document, "file_sha256", counting)
+    monkeypatch.setattr(run, "file_sha256", counting, raising=False)  # where the parent once called it
+    result = run_inventory([folder], tmp_path / "out")
+    assert len(result.parsed) == 2 and all(d.doc_id == real(Path(d.file)) for d in result.parsed)
+    assert sorted(log.read_text().split()) == ["dagsorden_0.pdf", "dagsorden_1.pdf"]
+
+
+def test_run_loads_evidence_word_lists_before_workers_fork():
+    """Each worker once imported spaCy (~0.5 s) for the evidence stop words and lemmas at its first
+    tagged passage; the parent loads them once, before the fork, and the workers share them."""
+    from casetagger.inventory.run import TagInWorker
+    from casetagger.model import linear, text
+    from casetagger.model.tagger import Tagger
+
+    tagger = Tagger.load(DEFAULT_MODEL)
+    linear._evidence_stopwords.cache_clear()
+    text.danish_lemmas.cache_clear()
+    TagInWorker(tagger)
+    assert linear._evidence_stopwords.cache_info().currsize == 1
+    assert not tagger.model.lemmas or text.danish_lemmas.cache_info().currsize == 1

@@ -5,19 +5,22 @@ its place, the batch goes on. Workers live for the batch (no fork per document) 
 the parent dies.
 """
 
+import gc
 import multiprocessing as mp
 import os
 import resource
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.document import DocumentResult, IngestOptions, Status, parse_document, warm_up
+from casetagger.ingest.document import (DocumentResult, Hashed, IngestOptions, Status, known_hash, parse_document,
+                                        warm_up)
 
 
 Finish = Callable[[DocumentResult], DocumentResult]  # runs in the worker after parsing
@@ -93,10 +96,11 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
             return  # the parent closed the pipe or died
         if task is None:
             return
-        index, path = task
+        index, path, hashed = task
         out_of_memory = False
         try:
-            result = parse_document(path, options)
+            with known_hash(path, hashed):
+                result = parse_document(path, options)
             if finish is not None:
                 result = finish(result)
         except MemoryError:
@@ -111,14 +115,50 @@ def _failure(path: Path, message: str) -> DocumentResult:
     return DocumentResult(str(path), status=Status.FAILURE, errors=[message])
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """The garbage collector leaves alone what is loaded by now (model, word list, modules): in a
+    batch's parent it walked all of that after every few results, a third of its CPU per document
+    in `run`. The outermost use thaws it again, for long-lived callers (a Dask worker)."""
+    outermost = gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if outermost:
+            gc.unfreeze()
+
+
 @dataclass
 class _Slot:
     """One worker of the pool and the document it is busy with."""
 
     process: mp.Process
     conn: object
-    task: tuple[int, Path] | None = None
+    task: tuple[int, Path, Hashed | None] | None = None
     started: float = 0.0
+
+
+TAIL = 4  # times the jobs: how many of the last documents are sent largest first
+
+
+def dispatch_order(paths: list[Path], jobs: int) -> list[int]:
+    """Indexes of ``paths`` in the order workers get them: input order, but the last few largest
+    first, so that the batch does not end with one worker parsing a large document alone. Only
+    the tail is reordered: results leave in input order, and a whole batch reordered would hold
+    most of its results in memory waiting for the first one."""
+    order = list(range(len(paths)))
+    if jobs < 2:
+        return order
+
+    def size(i: int) -> int:
+        try:
+            return paths[i].stat().st_size
+        except OSError:
+            return 0  # the worker reports why
+
+    tail = max(0, len(order) - TAIL * jobs)
+    return order[:tail] + sorted(order[tail:], key=size, reverse=True)
 
 
 def ingest_paths(
@@ -127,18 +167,20 @@ def ingest_paths(
     limits: BatchLimits | None = None,
     on_done: Callable[[DocumentResult], None] | None = None,
     finish: Finish | None = None,
+    hashed: Mapping[Path, Hashed] | None = None,
 ) -> Iterator[DocumentResult]:
     """Parse every PDF in a pool of workers that live for the batch; yield results in input order.
 
     ``finish`` runs in the worker on each result (``casetagger run`` tags there), so the parent
-    only writes. A worker that hangs past the timeout, runs out of memory or crashes takes only
-    its own document down; a fresh worker takes its place.
+    only writes. ``hashed``: files the caller hashed already (``document.hash_file``); their
+    workers do not hash them again. A worker that hangs past the timeout, runs out of memory or
+    crashes takes only its own document down; a fresh worker takes its place.
     """
     options, limits = options or IngestOptions(), limits or BatchLimits()
-    paths = list(paths)
+    paths, hashed = list(paths), hashed or {}
     ctx = mp.get_context("fork")  # workers share the parent's loaded model, copy-on-write
     warm_up(options)
-    pending = list(enumerate(paths))[::-1]
+    pending = [(i, paths[i], hashed.get(paths[i])) for i in dispatch_order(paths, limits.jobs)][::-1]
     slots: list[_Slot] = []
     done: dict[int, DocumentResult] = {}
     next_out = 0
@@ -166,16 +208,22 @@ def ingest_paths(
         slot.process.join(5)
         slots.remove(slot)
 
+    def dispatch() -> None:
+        while pending and (slot := idle()) is not None:
+            slot.task, slot.started = pending.pop(), time.monotonic()
+            slot.conn.send(slot.task)
+
+    heap = ExitStack()
+    heap.enter_context(frozen_heap())  # inherited by the workers: touching the heap copies pages they share
     try:
         while pending or any(slot.task for slot in slots):
-            while pending and (slot := idle()) is not None:
-                slot.task, slot.started = pending.pop(), time.monotonic()
-                slot.conn.send(slot.task)
+            dispatch()
             busy = [slot for slot in slots if slot.task]
             ready = wait([slot.conn for slot in busy], timeout=0.2)
             now = time.monotonic()
+            finished = []
             for slot in busy:
-                index, path = slot.task
+                index, path, _ = slot.task
                 if slot.conn in ready:
                     try:
                         index, result, alive = slot.conn.recv()
@@ -195,7 +243,10 @@ def ingest_paths(
                     continue
                 slot.task = None
                 done[index] = result
-                if on_done:
+                finished.append(result)
+            dispatch()  # the next documents go out before the parent stores or writes these results
+            if on_done:
+                for result in finished:
                     on_done(result)
             while next_out in done:
                 yield done.pop(next_out)
@@ -207,6 +258,7 @@ def ingest_paths(
             except OSError:
                 pass
             retire(slot)
+        heap.close()
 
 
 def ingest_one(path: Path, options: IngestOptions | None = None, limits: BatchLimits | None = None) -> DocumentResult:

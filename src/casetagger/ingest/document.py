@@ -3,7 +3,8 @@
 import hashlib
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,8 @@ class DocumentResult:
 
     def summary(self) -> dict[str, Any]:
         """Everything but the passages, for logs and reports."""
-        data = asdict(self)
+        # not asdict(self): it would deep-copy every passage only to drop them (most of storing a document)
+        data = asdict(replace(self, passages=[]))
         data.pop("passages")
         data.pop("handed_off")
         data["status"] = self.status.value
@@ -85,6 +87,42 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+Hashed = tuple[str, tuple[int, int]]  # sha256, and the (size, mtime) the file had when hashed
+
+
+def hash_file(path: Path) -> Hashed:
+    """The file's sha256 with what identifies its version: a batch's parent hashes a file (to skip
+    stored ones) and hands this to the worker, which then does not read the file a second time."""
+    before = _version(path)
+    return file_sha256(path), before
+
+
+def _version(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+_known: dict[str, Hashed] = {}
+
+
+@contextmanager
+def known_hash(path: Path, hashed: Hashed | None) -> Iterator[None]:
+    """While parsing ``path``, use ``hashed`` as its sha256 if the file has not changed since."""
+    if hashed:
+        _known[str(path)] = hashed
+    try:
+        yield
+    finally:
+        _known.pop(str(path), None)
+
+
+def _sha256_once(path: Path) -> str:
+    known = _known.get(str(path))
+    if known and known[1] == _version(path):
+        return known[0]
+    return file_sha256(path)
+
+
 def parse_document(path: Path, options: IngestOptions | None = None) -> DocumentResult:
     """Parse one PDF in this process. Never raises for a bad file: the result says what failed."""
     options = options or IngestOptions()
@@ -92,7 +130,7 @@ def parse_document(path: Path, options: IngestOptions | None = None) -> Document
     result = DocumentResult(file=str(path))
     try:
         check_file(path, options.max_mb)
-        result.doc_id = file_sha256(path)
+        result.doc_id = _sha256_once(path)
         _parse_into(result, path, options)
     except CasetaggerError as e:
         result.status, result.errors = Status.FAILURE, result.errors + [str(e)]

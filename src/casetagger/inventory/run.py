@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
-from casetagger.ingest.document import DocumentResult, IngestOptions, file_sha256
+from casetagger.ingest.batch import BatchLimits, find_pdfs, frozen_heap, ingest_paths, skipped_summary
+from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, hash_file
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, tagger_scorer
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
@@ -104,15 +104,22 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
         if not pdfs:
             raise CasetaggerError(Errors.E019.format(paths=", ".join(map(str, paths))))
         todo: list[Path] = []
+        hashed: dict[Path, Hashed] = {}  # handed to the workers: each file is read for its hash once
         for pdf in pdfs:
             try:
-                done = store.done(file_sha256(pdf), ocr=ocr)
+                found = hash_file(pdf)
             except OSError:
-                done = False  # unreadable: the parser reports why
-            (result.skipped_done if done else todo).append(pdf)
+                todo.append(pdf)  # unreadable: the parser reports why
+                continue
+            if store.done(found[0], ocr=ocr):
+                result.skipped_done.append(pdf)
+            else:
+                todo.append(pdf)
+                hashed[pdf] = found
         if on_plan:
             on_plan(todo)
-        yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet))
+        if todo:  # the tagger warms up (spaCy word lists) for workers only when there are any
+            yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet), hashed=hashed)
         return
     try:
         from casetagger.inventory import cluster as dask_cluster
@@ -144,6 +151,7 @@ class TagInWorker:
 
     def __init__(self, tagger: Tagger):
         self.tagger = tagger
+        tagger.warm_up()  # here, in the parent before the fork, not once in every worker
 
     def __call__(self, document: DocumentResult) -> DocumentResult:
         document.passages = list(self.tagger.tag(mask_passage(p) for p in document.passages))
@@ -192,6 +200,12 @@ def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
     """Every output into ``out`` from the store; ``passages`` read from a Parquet store instead of
     SQLite. A ``partition``'s outputs cover only the documents its passages come from, and leave
     the stored inventory (the review app's) as it is."""
+    with frozen_heap():  # the model and modules loaded by now are not garbage: not walked again
+        _write_outputs(store, tagger, out, result, passages, partition)
+
+
+def _write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
+                   passages: list[dict[str, Any]] | None, partition: bool) -> None:
     taxonomy = tagger.taxonomy
     if passages is None:
         passages = store.tagged_passages(tagger.model_version)

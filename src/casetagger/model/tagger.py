@@ -98,6 +98,11 @@ class Tagger:
         card = dict(self.card, thresholds={l: float(t) for l, t in zip(self.labels, self.thresholds)})
         (path / CARD).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
+    def warm_up(self) -> None:
+        """Load now what the first tagged passage would: the evidence stop words and the lemma table
+        (spaCy's, about 0.5 s of imports)."""
+        self.model.evidence(clean("warm up"), [0])
+
     def scores(self, texts: list[str]) -> np.ndarray:
         return self.model.predict_proba([clean(t) for t in texts])
 
