@@ -6,9 +6,10 @@ On a generated report of --pages pages: pages/s of pdfplumber's page.extract_tex
 baseline), of Debian's pdftotext (if installed), and of casetagger ingest with the pdfium and the
 pdfplumber extractor, each in a fresh process, with ratios against the baseline and peak RSS.
 Then, at each of --memory-pages, peak RSS of ingest and the peak of its Python heap (tracemalloc,
-in a second process: tracing slows it down), each with its slope in MB per 1,000 pages: flat
-memory means no slope. The heap slope does not depend on what is loaded once (the hyphenation
-word list, pdfium). Last, on a folder of --documents documents the speed-up of two workers over one.
+in a second process: tracing makes it several times slower), each with its slope in MB per 1,000
+pages: flat memory means no slope. The heap slope does not depend on what is loaded once (the
+hyphenation word list, pdfium). Last, on a folder of --documents documents the speed-up of two
+workers over one.
 """
 
 import argparse
