@@ -1,13 +1,16 @@
 """Ingestion speed and memory against pdfplumber's bare extract_text() and pdftotext, in one run.
 
-    python benchmarks/ingest.py [--pages 120] [--documents 15] [--memory-pages 100,1000,5000]
+    python benchmarks/ingest.py [--pages 120] [--documents 15] [--memory-pages 100,1000,5000] [--memory-only]
 
 On a generated report of --pages pages: pages/s of pdfplumber's page.extract_text() (the
 baseline), of Debian's pdftotext (if installed), and of casetagger ingest with the pdfium and the
 pdfplumber extractor, each in a fresh process, with ratios against the baseline and peak RSS.
-Then peak RSS of ingest at each of --memory-pages (flat memory means it does not grow with the
-pages), and on a folder of --documents documents the speed-up of two workers over one, with the
-CPU seconds of the parent process and of its workers (figures the machine's load changes little).
+Then, at each of --memory-pages, peak RSS of ingest and the peak of its Python heap (tracemalloc,
+in a second process: tracing makes it several times slower), each with its slope in MB per 1,000
+pages: flat memory means no slope. The heap slope does not depend on what is loaded once (the
+hyphenation word list, pdfium). Last, on a folder of --documents documents the speed-up of two
+workers over one, with the CPU seconds of the parent process and of its workers (figures the
+machine's load changes little).
 """
 
 import argparse
@@ -37,6 +40,18 @@ from pathlib import Path
 from casetagger.ingest import IngestOptions, parse_document
 result = parse_document(Path(sys.argv[2]), IngestOptions(extractor=sys.argv[1], max_pages=10**6))
 assert result.passages, result.errors
+"""
+HEAP = """
+import sys, tracemalloc
+from pathlib import Path
+from casetagger.ingest import IngestOptions, parse_document
+from casetagger.ingest.document import warm_up
+options = IngestOptions(extractor=sys.argv[1], max_pages=10**6)
+warm_up(options)  # loaded once whatever the pages: not part of the slope
+tracemalloc.start()
+result = parse_document(Path(sys.argv[2]), options)
+assert result.passages, result.errors
+print(tracemalloc.get_traced_memory()[1] / 2**20)
 """
 BATCH = """
 import sys
@@ -84,6 +99,42 @@ def pdftotext(paths: list[Path]) -> tuple[float, float] | None:
     return timing.seconds, timing.child_mb
 
 
+def heap_peak_mb(path: Path, extractor: str = "pdfium") -> float:
+    """Peak MB of the Python heap while ingest parses ``path``, above what it loads before."""
+    out = subprocess.run([sys.executable, "-c", HEAP, extractor, str(path)], capture_output=True, text=True, check=True)
+    return float(out.stdout.split()[-1])
+
+
+def slope_per_1000_pages(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares MB per 1,000 pages through (pages, MB) points."""
+    from statistics import linear_regression
+
+    if len({pages for pages, _ in points}) < 2:
+        return None
+    slope, _ = linear_regression([pages for pages, _ in points], [mb for _, mb in points])
+    return round(1000 * slope, 2)
+
+
+def memory_figures(tmp: Path, page_counts: list[int]) -> dict:
+    """Peak RSS and Python-heap peak of ingest (pdfium) at each page count, and their slopes."""
+    figures: dict = {}
+    rss, heap = [], []
+    for n in page_counts:
+        long = tmp / f"long_{n}.pdf"
+        made = make_document(long, n)
+        seconds, mb = timed(OURS, "pdfium", str(long))[:2]
+        heap_mb = heap_peak_mb(long)
+        rss.append((made, mb))
+        heap.append((made, heap_mb))
+        figures[f"peak_mb_ingest_{made}_pages"] = round(mb)
+        figures[f"heap_peak_mb_ingest_{made}_pages"] = round(heap_mb, 1)
+        figures[f"ingest_{made}_pages_per_s"] = round(made / seconds, 1)
+        long.unlink()
+    figures["peak_rss_mb_per_1000_pages"] = slope_per_1000_pages(rss)
+    figures["heap_peak_mb_per_1000_pages"] = slope_per_1000_pages(heap)
+    return figures
+
+
 def make_document(path: Path, pages: int, name: str = "Økonomiudvalget") -> int:
     from council import COUNCIL_AGENDA
     from pdfgen import ScannedPage, build_pdf
@@ -99,10 +150,14 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=120)
     parser.add_argument("--documents", type=int, default=15)
     parser.add_argument("--memory-pages", default="100,1000,5000")
+    parser.add_argument("--memory-only", action="store_true", help="only the figures at --memory-pages")
     args = parser.parse_args()
     figures: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        if args.memory_only:
+            print(json.dumps(memory_figures(tmp, [int(n) for n in args.memory_pages.split(",")]), indent=2))
+            return
         report = tmp / "report.pdf"
         pages = make_document(report, args.pages)
         raw_s, raw_mb = timed(RAW, str(report))[:2]
@@ -119,13 +174,7 @@ def main() -> None:
             if poppler:
                 figures[f"ingest_{extractor}_ratio_vs_pdftotext"] = round(poppler[0] / seconds, 2)
             figures[f"peak_mb_ingest_{extractor}"] = round(mb)
-        for n in map(int, args.memory_pages.split(",")):
-            long = tmp / f"long_{n}.pdf"
-            made = make_document(long, n)
-            seconds, mb = timed(OURS, "pdfium", str(long))[:2]
-            figures[f"peak_mb_ingest_{made}_pages"] = round(mb)
-            figures[f"ingest_{made}_pages_per_s"] = round(made / seconds, 1)
-            long.unlink()
+        figures.update(memory_figures(tmp, [int(n) for n in args.memory_pages.split(",")]))
         folder = tmp / "folder"
         folder.mkdir()
         total = 0

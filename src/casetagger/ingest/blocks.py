@@ -9,17 +9,17 @@ with dot leaders or page numbers) becomes "toc" blocks that never reach the pass
 """
 
 import re
-from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from operator import attrgetter
 
 from casetagger.ingest.hyphenation import join_lines
-from casetagger.ingest.layout import body_style
 from casetagger.ingest.records import Block, Line
+from casetagger.ingest.spool import LineSpool
+from casetagger.ingest.styles import AGENDA_NUMBER, BULLET_START, Styles
 
-AGENDA_NUMBER = re.compile(r"^(\d{1,3}\.|punkt\s+\d{1,3}\b[.:]?)\s*\S", re.I)
 ITEM_NUMBER = re.compile(r"^(?:punkt\s+)?(\d{1,3})\b", re.I)
-BULLET_START = re.compile(r"^(•|[-–]\s|\d{1,2}\)|[a-zæøå]\)\s)")
 SENTENCE_END = (".", "!", "?", ":")
-MAX_HEADING_WORDS = 16
 CONTENTS_TITLE = re.compile(r"^(indholdsfortegnelse|indhold|dagsordensoversigt|oversigt over punkter)\s*:?$", re.I)
 DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|(\s\.){4,})\s*(\d{1,3}|[ivxlc]{1,6})?$", re.I)
 PAGE_NUMBER_END = re.compile(r"\s(\d{1,3}|[ivxlc]{1,6})$", re.I)
@@ -48,47 +48,6 @@ def case_number(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-class Styles:
-    """What the body text looks like, and which larger or bolder styles are heading levels."""
-
-    def __init__(self, lines: list[Line]):
-        lines = [line for line in lines if not line.table]
-        self.size, self.bold, self.pitch = body_style(lines)
-        heading_sizes = sorted({line.size for line in lines if self._larger(line)}, reverse=True)
-        self.levels = {size: rank + 1 for rank, size in enumerate(heading_sizes)}
-        self.bold_level = len(heading_sizes) + 1
-        margins: Counter[tuple[int, int, int]] = Counter()
-        for line in lines:
-            if line.size == self.size:
-                margins[line.page, line.column, round(line.x0)] += 1
-        self.margins: dict[tuple[int, int], float] = {}
-        for (page, column, x0), _ in sorted(margins.items(), key=lambda kv: -kv[1]):
-            self.margins.setdefault((page, column), x0)
-
-    def _larger(self, line: Line) -> bool:
-        return line.size >= self.size * 1.12 and len(line.text.split()) <= MAX_HEADING_WORDS
-
-    def heading_level(self, line: Line) -> float | None:
-        text = line.text
-        numbered = bool(AGENDA_NUMBER.match(text))
-        if self._larger(line):
-            level: float = self.levels[line.size]
-        # a bold line set in from the margin is a list item in bold, not a heading
-        elif (line.bold and not self.bold and len(text.split()) <= MAX_HEADING_WORDS
-              and not BULLET_START.match(text) and not self.indented(line)):
-            level = self.bold_level
-        elif re.match(r"^punkt\s+\d{1,3}\b", text, re.I):
-            level = self.bold_level
-        else:
-            return None
-        # an agenda item sits above the unnumbered headings of its own style (Sagsfremstilling ...)
-        return level - 0.5 if numbered else level
-
-    def indented(self, line: Line) -> bool:
-        margin = self.margins.get((line.page, line.column), line.x0)
-        return line.x0 > margin + 0.6 * self.size
-
-
 def _continues(previous: Line, line: Line) -> bool:
     """Across a page or column break, does ``line`` carry on the paragraph ``previous`` ends?"""
     prev_text = previous.text.rstrip()
@@ -113,13 +72,17 @@ class _Contents:
         return entry
 
 
-def build_blocks(lines: list[Line]) -> list[Block]:
-    styles = Styles(lines)
+def build_blocks(lines: Sequence[Line] | LineSpool) -> Iterator[Block]:
+    """Blocks in reading order, each given out once the next has begun: only the last one can
+    still grow. A spool brings the styles it summed up as its lines went in."""
+    styles = lines.styles if isinstance(lines, LineSpool) else Styles.of(lines)
     contents = _Contents()
-    blocks: list[Block] = []
+    blocks: list[Block] = []  # the one block still open, and any finished since the last line
     previous: Line | None = None
     in_list = inferred_list = False
-    for line in lines:
+    for line in _with_margins(lines, styles):
+        yield from blocks[:-1]
+        del blocks[:-1]
         last = blocks[-1] if blocks else None
         if line.table:  # consecutive rows of one table make one block, a row per line
             if last is not None and last.kind == "table" and previous is not None and previous.table:
@@ -196,4 +159,12 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(block)
             in_list = bullet
         previous = line
-    return blocks
+    yield from blocks
+
+
+def _with_margins(lines: Sequence[Line] | LineSpool, styles: Styles) -> Iterator[Line]:
+    """The lines, a page at a time, each page's margins learned before its first line."""
+    for _, group in groupby(lines, key=attrgetter("page")):
+        page = list(group)
+        styles.learn_margins(page)
+        yield from page

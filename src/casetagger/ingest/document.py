@@ -17,7 +17,8 @@ from casetagger.ingest.checks import page_problems
 from casetagger.ingest.extract import DEFAULT_EXTRACTOR, check_file, open_source, out_of_memory, parser_messages
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
-from casetagger.ingest.records import Line, PageRecord
+from casetagger.ingest.records import PageRecord
+from casetagger.ingest.spool import LineSpool
 
 
 class Status(str, Enum):
@@ -150,6 +151,7 @@ def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> N
     if stats.scanned and options.ocr:
         available, detail = ocr.available()
         if available:
+            lines.close()  # the OCR'd copy's lines take their place
             with ocr.ocr_copy(path) as ocred:
                 lines, after = _read_lines(ocred, options)
             result.warnings.append(f"{path}: OCR read {len(stats.scanned) - len(after.scanned)} scanned page(s)")
@@ -169,8 +171,10 @@ def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> N
     for problem, pages in flagged.items():
         if pages:
             result.warnings.append(PAGE_WARNINGS[problem].format(path=path, pages=", ".join(map(str, pages))))
-    passages = build_passages(build_blocks(lines)) if lines else []
-    result.passages = [p.record(result.doc_id, str(path), i) for i, p in enumerate(passages)]
+    # lines come back from the spool, blocks and passages stream: only the records are kept
+    with lines:
+        passages = build_passages(build_blocks(lines))
+        result.passages = [p.record(result.doc_id, str(path), i) for i, p in enumerate(passages)]
     if not result.passages:
         if stats.scanned:
             raise CasetaggerError(Errors.E012.format(path=path, scanned=len(stats.scanned), pages=stats.pages))
@@ -196,10 +200,11 @@ class PageStats:
 PAGE_WARNINGS = {"unmapped": Warnings.W004, "vertical": Warnings.W005, "doubled": Warnings.W006}
 
 
-def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageStats]:
-    """The document's lines in reading order; pages stream through and are not kept."""
+def _read_lines(path: Path, options: IngestOptions) -> tuple[LineSpool, PageStats]:
+    """The document's lines in reading order, spooled to disk; pages stream through and are not kept."""
     stats = PageStats()
     source: Any = None
+    spool = LineSpool()
 
     def pages() -> Iterator[PageRecord]:
         for record, lost in source.pages():
@@ -219,7 +224,12 @@ def _read_lines(path: Path, options: IngestOptions) -> tuple[list[Line], PageSta
                 source = open_source(path, options.extractor)
                 if source.page_count > options.max_pages:
                     raise CasetaggerError(Errors.E007.format(path=path, pages=source.page_count, limit=options.max_pages))
-                return list(reading_order(pages())), stats
+                for line in reading_order(pages()):
+                    spool.add(line)
+                return spool.settle(), stats
+            except BaseException:
+                spool.close()
+                raise
             finally:
                 stats.messages = messages
                 if source is not None:

@@ -211,25 +211,3 @@ def _page_reading_order(page: PageRecord, rows: list[list[Word]], learned: dict[
         lines[0].flow_break = True
     return lines
 
-
-def body_style(lines: list[Line]) -> tuple[float, bool, float]:
-    """The body text's font size, whether it is bold, and its line pitch (pt)."""
-    sizes: Counter[float] = Counter()
-    bold_chars = 0
-    total = 0
-    for line in lines:
-        n = len(line.text)
-        sizes[line.size] += n
-        total += n
-        bold_chars += n if line.bold else 0
-    if not sizes:
-        return 10.0, False, 12.0
-    size = sizes.most_common(1)[0][0]
-    pitches = [
-        b.top - a.top
-        for a, b in zip(lines, lines[1:])
-        if not b.flow_break and a.column == b.column and a.size == b.size == size
-        and 0 < b.top - a.top < 2.5 * size
-    ]
-    pitch = median(pitches) if pitches else 1.2 * size
-    return size, bold_chars > 0.6 * total, pitch

@@ -7,6 +7,7 @@ out as passages of their own (``kind: "table"``), a row per line.
 """
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from casetagger.ingest.blocks import ITEM_NUMBER
@@ -112,11 +113,15 @@ def _closes(open_heading: tuple[float, str, str], block: Block) -> bool:
     return level >= block.level
 
 
-def build_passages(blocks: list[Block]) -> list[Passage]:
+def build_passages(blocks: Iterable[Block]) -> Iterator[Passage]:
+    """Passages in reading order, a section's once the next section has begun (until then a
+    case number line may still reach them, and a short fragment its neighbour)."""
     path: list[tuple[float, str, str]] = []  # (level, role, text) of the open headings
     sections: list[list[Passage]] = [[]]
     item = case = ""
     for block in blocks:
+        yield from _finish(sections[:-1])
+        del sections[:-1]
         if block.kind == "heading":
             while path and _closes(path[-1], block):
                 path.pop()
@@ -141,11 +146,13 @@ def build_passages(blocks: list[Block]) -> list[Passage]:
                                     "table" if block.kind == "table" else "text", item, case))
         if block.kind == "table":
             sections.append([])
-    passages: list[Passage] = []
+    yield from _finish(sections)
+
+
+def _finish(sections: list[list[Passage]]) -> Iterator[Passage]:
     for section in sections:
         for passage in _merge_fragments(section):
-            passages.extend(split_long(passage))
-    return passages
+            yield from split_long(passage)
 
 
 def _merge_fragments(section: list[Passage]) -> list[Passage]:

@@ -1,0 +1,80 @@
+"""Lines spooled to disk and laid out as they stream back: the same passages as the whole document
+held in memory, on every generated layout (agenda systems, contents pages, tables, headings and
+paragraphs across page breaks, running headers)."""
+
+from pathlib import Path
+
+import pytest
+from pdfgen import build_pdf
+
+from casetagger.ingest.blocks import build_blocks
+from casetagger.ingest.extract import open_source
+from casetagger.ingest.layout import reading_order
+from casetagger.ingest.passages import build_passages
+from casetagger.ingest.spool import LineSpool
+from casetagger.ingest.styles import Styles
+
+
+def _fixture_names() -> list[str]:
+    from council import fixtures
+
+    return list(fixtures())
+
+
+def _lines(tmp_path: Path, name: str) -> list:
+    from council import fixtures
+
+    elements, header, footer = fixtures()[name]
+    path = tmp_path / "layout.pdf"
+    build_pdf(path, elements, header=header, footer=footer)
+    source = open_source(path, "pdfium")
+    try:
+        return list(reading_order(record for record, _ in source.pages()))
+    finally:
+        source.close()
+
+
+def _spooled(lines: list) -> LineSpool:
+    spool = LineSpool()
+    for line in lines:
+        spool.add(line)
+    return spool.settle()
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_spool_streamed_passages_match_the_whole_document_build(tmp_path, name):
+    """Recorded as they stream out, a passage or block must already be final: a case number line
+    or a fragment that reaches back into its section, a heading wrapped to the next line."""
+    lines = _lines(tmp_path, name)
+    held = list(build_passages(list(build_blocks(lines))))  # everything built, then recorded
+    whole = [p.record("d" * 64, "f.pdf", i) for i, p in enumerate(held)]
+    with _spooled(lines) as spool:
+        streamed = [p.record("d" * 64, "f.pdf", i) for i, p in enumerate(build_passages(build_blocks(spool)))]
+    assert whole and streamed == whole
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_spool_gives_back_every_line_and_the_whole_documents_styles(tmp_path, name):
+    lines = _lines(tmp_path, name)
+    with _spooled(lines) as spool:
+        assert list(spool) == lines
+        assert spool.lines == len(lines)
+        whole = Styles.of(lines)
+        assert (spool.styles.size, spool.styles.bold, spool.styles.pitch, spool.styles.levels) == \
+               (whole.size, whole.bold, whole.pitch, whole.levels)
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_spool_margins_learned_per_page_match_the_whole_documents(tmp_path, name):
+    """Margins were once learned from every line of the document at once; a page's own lines give
+    the same margin for each of them."""
+    lines = _lines(tmp_path, name)
+    whole = Styles.of(lines)
+    whole.learn_margins(lines)
+    everywhere = dict(whole.margins)
+    per_page = Styles.of(lines)
+    for number in sorted({line.page for line in lines}):
+        page = [line for line in lines if line.page == number]
+        per_page.learn_margins(page)
+        assert [per_page.indented(line) for line in page] == [whole.indented(line) for line in page]
+        assert {k: v for k, v in everywhere.items() if k[0] == number} == per_page.margins
