@@ -85,9 +85,27 @@ def test_model_evidence_comes_from_the_passage(shipped):
 
 def test_model_refuses_untrusted_types(tmp_path, shipped):
     shipped.save(tmp_path / "m")
+    (tmp_path / "m" / "model.npz").unlink()  # a model directory from before: skops weights
     sio.dump({"payload": datetime.date(2026, 1, 1)}, tmp_path / "m" / "model.skops")  # not on the list
     with pytest.raises(CasetaggerError, match="untrusted types"):
         Tagger.load(tmp_path / "m")
+
+
+def test_model_refuses_pickled_arrays(tmp_path, shipped):
+    shipped.save(tmp_path / "m")
+    arrays = dict(np.load(tmp_path / "m" / "model.npz"))
+    arrays["coef"] = np.array([datetime.date(2026, 1, 1)], dtype=object)  # only pickle could load it
+    np.savez(tmp_path / "m" / "model.npz", **arrays)
+    with pytest.raises(CasetaggerError, match="untrusted types"):
+        Tagger.load(tmp_path / "m")
+
+
+def test_model_reads_legacy_skops_weights(tmp_path, shipped):
+    shipped.save(tmp_path / "m")
+    (tmp_path / "m" / "model.npz").unlink()
+    sio.dump(shipped.model.to_arrays(), tmp_path / "m" / "model.skops")
+    texts = ["Kommunen etablerer regnvandsbassiner og skybrudsveje i Søborg.", "Nye pladser i vuggestuerne."]
+    assert np.allclose(Tagger.load(tmp_path / "m").scores(texts), shipped.scores(texts))
 
 
 def test_model_refuses_other_taxonomy(tmp_path):
@@ -221,21 +239,36 @@ def test_model_evidence_is_content_words_only(taxonomy, small_rows, small_config
     assert not words & {"projektet", "kommunens", "udvalgets", "procent", "området", "det", "er", "og", "40"}
 
 
-@pytest.mark.parametrize("ngram_range", [(3, 5), (1, 2), (2, 6)])
-def test_model_char_ngrams_word_by_word_equal_scikit_learn(ngram_range):
+@pytest.mark.parametrize(("analyzer", "ngram_range"),
+                         [("char_wb", (3, 5)), ("char_wb", (1, 2)), ("char_wb", (2, 6)), ("word", (1, 1)),
+                          ("word", (1, 2)), ("word", (2, 3))])
+def test_model_ngrams_equal_scikit_learn(analyzer, ngram_range):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from casetagger.model.charngrams import CharNgrams
+    from casetagger.model.ngrams import NgramTfidf
 
     texts = [r["text"] for r in load_corpus()[:400]]
     odd = ["", "   ", "a", "ø", "ab  cd\tef\nGH", "İstanbul ẞtraße Ⅻ", "x" * 60, "CO2-udledning, 2025! (bl.a.)"]
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, min_df=2, sublinear_tf=True,
-                                 dtype=np.float32).fit(texts)
+    words = {"token_pattern": r"(?u)\b\w+\b"} if analyzer == "word" else {}
+    vectorizer = TfidfVectorizer(analyzer=analyzer, ngram_range=ngram_range, min_df=2, sublinear_tf=True,
+                                 dtype=np.float32, **words).fit(texts)
+    ngrams = NgramTfidf.from_vectorizer(vectorizer)
+    assert ngrams.vocabulary_ == vectorizer.vocabulary_
     for batch in (texts + odd, odd, texts[:1]):
-        ours, theirs = CharNgrams(vectorizer).transform(batch), vectorizer.transform(batch)
+        ours, theirs = ngrams.transform(batch), vectorizer.transform(batch)
         assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
         assert abs(ours - theirs).max() < 1e-6
         assert ((ours != 0) != (theirs != 0)).nnz == 0  # the same features present
+
+
+def test_model_loading_imports_no_scikit_learn(heavy_imports):
+    """Loading a skops model imported all of scikit-learn and scipy.stats (1.3-2.2 s per process);
+    the npz weights are applied by casetagger's own n-gram transform."""
+    code = """
+from casetagger.model.registry import load_model
+load_model().tag([{"id": "x", "text": "Kommunen planter træer i Søborg."}])
+"""
+    assert not {"sklearn", "skops"} & heavy_imports(code)
 
 
 def test_model_tagging_imports_no_spacy(heavy_imports):

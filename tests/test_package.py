@@ -43,7 +43,7 @@ def fresh_venv(where: Path) -> Path:
 def test_package_wheel_installs_and_runs_outside_the_checkout(tmp_path, council_pdf):
     wheel = build_wheel(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
-    for data in ("models/casetagger-da/model.json", "models/casetagger-da/model.skops", "taxonomy.yaml",
+    for data in ("models/casetagger-da/model.json", "models/casetagger-da/model.npz", "taxonomy.yaml",
                  "configs/linear.yaml", "case_stoplist.yaml", "danish_first_names.txt"):
         assert f"casetagger/data/{data}" in names, data
     python = fresh_venv(tmp_path / "venv")

@@ -12,11 +12,8 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.svm import LinearSVC
 
-from casetagger.model.charngrams import CharNgrams
+from casetagger.model.ngrams import NgramTfidf
 from casetagger.model.text import TOKEN, compound_parts, lemmatise, normalise, with_compound_parts
 
 
@@ -40,15 +37,14 @@ class LinearTagger:
         self.terms = terms  # label id -> domain terms (word starts), extra features per label
         self.terms_weight = terms_weight
 
-    def _word_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
-        return TfidfVectorizer(ngram_range=self.word_ngrams, min_df=self.min_df, sublinear_tf=True,
-                               max_features=self.max_features, token_pattern=r"(?u)\b\w+\b",
-                               dtype=np.float32, vocabulary=vocabulary)
+    def _fit_vectorizer(self, analyzer: str, ngram_range: tuple[int, int], prepared: list[str]) -> NgramTfidf:
+        # scikit-learn is imported to train only: tagging applies the fitted n-grams itself
+        from sklearn.feature_extraction.text import TfidfVectorizer
 
-    def _char_vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
-        return TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, min_df=self.min_df,
-                               sublinear_tf=True, max_features=self.max_features, dtype=np.float32,
-                               vocabulary=vocabulary)
+        words = {"token_pattern": r"(?u)\b\w+\b"} if analyzer == "word" else {}
+        vectorizer = TfidfVectorizer(analyzer=analyzer, ngram_range=ngram_range, min_df=self.min_df,
+                                     sublinear_tf=True, max_features=self.max_features, dtype=np.float32, **words)
+        return NgramTfidf.from_vectorizer(vectorizer.fit(prepared))
 
     def to_arrays(self) -> dict[str, Any]:
         """The learned state as plain arrays: compact on disk and safe to load (no objects)."""
@@ -69,19 +65,13 @@ class LinearTagger:
             if params.get(key) is not None:
                 params[key] = tuple(params[key])
         model = cls(**params)
-        model.word_vectorizer_ = model._restore(model._word_vectorizer, arrays["word_terms"], arrays["word_idf"])
+        model.word_vectorizer_ = NgramTfidf("word", model.word_ngrams, arrays["word_terms"], arrays["word_idf"])
         model.char_vectorizer_ = None
         if "char_terms" in arrays:
-            model.char_vectorizer_ = model._restore(model._char_vectorizer, arrays["char_terms"], arrays["char_idf"])
+            assert model.char_ngrams is not None
+            model.char_vectorizer_ = NgramTfidf("char_wb", model.char_ngrams, arrays["char_terms"], arrays["char_idf"])
         model.coef_, model.intercept_ = arrays["coef"], arrays["intercept"]
         return model
-
-    @staticmethod
-    def _restore(make: Callable[[dict[str, int]], TfidfVectorizer], terms: np.ndarray,
-                 idf: np.ndarray) -> TfidfVectorizer:
-        vectorizer = make({str(term): i for i, term in enumerate(terms)})
-        vectorizer.idf_ = idf
-        return vectorizer
 
     def _prepare(self, texts: list[str]) -> list[str]:
         if self.lemmas:
@@ -91,7 +81,7 @@ class LinearTagger:
     def _features(self, prepared: list[str]) -> sparse.csr_matrix:
         blocks = [self.word_vectorizer_.transform(prepared)]
         if self.char_vectorizer_ is not None:
-            blocks.append(_char_ngrams(self.char_vectorizer_).transform(prepared))
+            blocks.append(self.char_vectorizer_.transform(prepared))
         if self.terms:
             blocks.append(self._term_features(prepared))
         return sparse.hstack(blocks, format="csr")
@@ -107,10 +97,10 @@ class LinearTagger:
             on_label: Callable[[int], object] | None = None) -> "LinearTagger":
         """``on_label(j)`` is called after each label's classifier is fitted (for progress bars)."""
         prepared = self._prepare(texts)
-        self.word_vectorizer_ = self._word_vectorizer().fit(prepared)
+        self.word_vectorizer_ = self._fit_vectorizer("word", self.word_ngrams, prepared)
         self.char_vectorizer_ = None
         if self.char_ngrams:
-            self.char_vectorizer_ = self._char_vectorizer().fit(prepared)
+            self.char_vectorizer_ = self._fit_vectorizer("char_wb", self.char_ngrams, prepared)
         x = self._features(prepared)
         coefs, intercepts = [], []
         for j in range(len(self.labels)):
@@ -129,6 +119,8 @@ class LinearTagger:
         # Platt scaling needs each class in every calibration fold; a label seen once or twice
         # (a tiny retraining set) is fitted by logistic regression instead
         if self.loss == "logistic" or smallest_class < 2:
+            from sklearn.linear_model import LogisticRegression
+
             clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear",
                                      random_state=0).fit(x, y, sample_weight=sample_weight)
             return clf.coef_[0], float(clf.intercept_[0])
@@ -138,6 +130,7 @@ class LinearTagger:
         # out-of-fold margins); the result is again one linear function, so it saves and
         # explains like the logistic model.
         from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.svm import LinearSVC
 
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=0, max_iter=5000)
         calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=min(3, smallest_class), ensemble=False)
@@ -197,7 +190,7 @@ class LinearTagger:
         features = [vocab[t] for t in (token, *(compound_parts(token) if self.compounds else ())) if t in vocab]
         if self.char_vectorizer_ is not None:
             offset = len(vocab)
-            features += [offset + i for i in _char_ngrams(self.char_vectorizer_).word_ids(token)]
+            features += [offset + i for i in self.char_vectorizer_.word_ids(token)]
         return features
 
 
@@ -242,14 +235,3 @@ _TOKEN_FEATURES: "weakref.WeakKeyDictionary[LinearTagger, dict[str, np.ndarray]]
 def _term_patterns(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> list[re.Pattern[str] | None]:
     return [re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in sorted(words, key=len, reverse=True))
                        + r")\w*") if words else None for _, words in terms]
-
-
-_CHAR_NGRAMS: "weakref.WeakKeyDictionary[TfidfVectorizer, CharNgrams]" = weakref.WeakKeyDictionary()
-
-
-def _char_ngrams(vectorizer: TfidfVectorizer) -> CharNgrams:
-    """The word-by-word transform of a fitted vectorizer (a refit makes a new vectorizer)."""
-    found = _CHAR_NGRAMS.get(vectorizer)
-    if found is None:
-        found = _CHAR_NGRAMS[vectorizer] = CharNgrams(vectorizer)
-    return found

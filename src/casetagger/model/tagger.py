@@ -1,7 +1,9 @@
 """The shipped model: load it offline, score passages, apply per-label thresholds, give evidence.
 
 A model directory holds ``model.json`` (the model card: labels, thresholds, hashes, metrics)
-and ``model.skops``. Loading trusts an explicit list of types and nothing else: never pickle.
+and ``model.npz``: numpy arrays only, loaded with pickling refused, so no code from the file ever
+runs. Model directories written before (``model.skops``, skops's format, which imports all of
+scikit-learn to load) are still read, trusting an explicit list of types and nothing else.
 """
 
 import json
@@ -10,7 +12,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
-import skops.io as sio
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.model.linear import LinearTagger
@@ -19,9 +20,10 @@ from casetagger.schema import ModelCard, TaggedPassage
 from casetagger.taxonomy import Taxonomy
 
 CARD = "model.json"
-WEIGHTS = "model.skops"
-# The weights file is a dict of numpy arrays and plain values (LinearTagger.to_arrays); loading
-# refuses a file that holds any type beyond these, so no code from the file ever runs.
+WEIGHTS = "model.npz"
+LEGACY_WEIGHTS = "model.skops"
+# The skops file is a dict of numpy arrays and plain values (LinearTagger.to_arrays); loading
+# refuses a file that holds any type beyond these.
 TRUSTED_TYPES: list[str] = []
 
 
@@ -49,6 +51,32 @@ def read_card(model_dir: Path) -> ModelCard:
     return cast(ModelCard, card)
 
 
+def _read_arrays(weights: Path) -> dict[str, Any]:
+    """The arrays of a ``model.npz``; an object array (which only pickle could load) is refused."""
+    try:
+        with np.load(weights, allow_pickle=False) as stored:
+            arrays: dict[str, Any] = {name: stored[name] for name in stored.files}
+    except ValueError as e:  # numpy: "Object arrays cannot be loaded when allow_pickle=False"
+        raise CasetaggerError(Errors.E204.format(path=weights, types=f"object arrays ({e})")) from None
+    except (OSError, EOFError) as e:  # not a zip, or a truncated one
+        raise CasetaggerError(Errors.E205.format(path=weights)) from e
+    if "params" in arrays:
+        try:
+            arrays["params"] = json.loads(str(arrays["params"]))
+        except json.JSONDecodeError:
+            raise CasetaggerError(Errors.E205.format(path=weights)) from None
+    return arrays
+
+
+def _read_skops(weights: Path) -> Any:
+    import skops.io as sio  # only for model directories written before model.npz
+
+    untrusted = set(sio.get_untrusted_types(file=weights)) - set(TRUSTED_TYPES)
+    if untrusted:
+        raise CasetaggerError(Errors.E204.format(path=weights, types=", ".join(sorted(untrusted))))
+    return sio.load(weights, trusted=TRUSTED_TYPES)
+
+
 class Tagger:
     def __init__(self, model: LinearTagger, thresholds: dict[str, float], card: ModelCard):
         self.model = model
@@ -74,17 +102,15 @@ class Tagger:
     def load(cls, path: Path, taxonomy: Taxonomy | None = None) -> "Tagger":
         """The model in ``path`` (``model.registry.load_model`` finds the current one)."""
         path = Path(path)
-        card_path, weights = path / CARD, path / WEIGHTS
-        if not card_path.is_file() or not weights.is_file():
+        card_path = path / CARD
+        weights = next((path / name for name in (WEIGHTS, LEGACY_WEIGHTS) if (path / name).is_file()), None)
+        if not card_path.is_file() or weights is None:
             raise CasetaggerError(Errors.E201.format(path=path))
         card = read_card(path)
         if taxonomy is not None and taxonomy.hash != card["taxonomy_hash"]:
             raise CasetaggerError(Errors.E202.format(path=path, model_hash=card["taxonomy_hash"],
                                                      taxonomy_hash=taxonomy.hash))
-        untrusted = set(sio.get_untrusted_types(file=weights)) - set(TRUSTED_TYPES)
-        if untrusted:
-            raise CasetaggerError(Errors.E204.format(path=weights, types=", ".join(sorted(untrusted))))
-        arrays = sio.load(weights, trusted=TRUSTED_TYPES)
+        arrays = _read_arrays(weights) if weights.name == WEIGHTS else _read_skops(weights)
         if not isinstance(arrays, dict) or not {"params", "coef", "intercept", "word_terms"} <= set(arrays):
             raise CasetaggerError(Errors.E205.format(path=weights))
         model = LinearTagger.from_arrays(arrays)
@@ -94,7 +120,10 @@ class Tagger:
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
-        sio.dump(self.model.to_arrays(), path / WEIGHTS)
+        arrays = self.model.to_arrays()
+        params = json.dumps(arrays.pop("params"), ensure_ascii=False)
+        with (path / WEIGHTS).open("wb") as f:
+            np.savez(f, params=np.array(params), **arrays)
         card = dict(self.card, thresholds={l: float(t) for l, t in zip(self.labels, self.thresholds)})
         (path / CARD).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

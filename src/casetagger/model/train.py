@@ -187,7 +187,6 @@ def evaluate_rows(tagger: Tagger, rows: list[dict[str, Any]], taxonomy: Taxonomy
 def _library_versions() -> dict[str, Any]:
     import scipy
     import sklearn
-    import skops
 
     return {"python": platform.python_version(), "casetagger": __version__, "scikit-learn": sklearn.__version__,
-            "numpy": np.__version__, "scipy": scipy.__version__, "skops": skops.__version__}
+            "numpy": np.__version__, "scipy": scipy.__version__}
