@@ -1,6 +1,5 @@
 """report.html: one self-contained file (inline SVG charts, inline CSS, no network)."""
 
-import io
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -11,6 +10,7 @@ import jinja2
 import markupsafe
 
 from casetagger.inventory.cases import Case, Finding
+from casetagger.inventory.charts import bar_chart, heatmap
 from casetagger.atomic import atomic_write
 from casetagger.inventory.export import pages_text
 from casetagger.taxonomy import Taxonomy
@@ -18,45 +18,16 @@ from casetagger.taxonomy import Taxonomy
 TEMPLATE = Path(__file__).with_name("report.html.j2")
 
 
-def _svg(figure: Any) -> str:
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")
-    svg = buffer.getvalue()
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)  # creator and date: noise
-    return svg[svg.index("<svg"):]  # drop the XML prolog and doctype to inline it
-
-
 def charts(cases: list[Case], taxonomy: Taxonomy) -> dict[str, str]:
-    import matplotlib
+    """Inline SVG: cases per goal, cases per SDG, and cases per goal and SDG together."""
+    def count(*labels: str) -> int:
+        return sum(all(label in c.labels for label in labels) for c in cases)
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.hashsalt": "casetagger", "font.size": 9, "svg.fonttype": "path"})
-    out = {}
-    for kind, labels in (("goals", taxonomy.goals), ("sdgs", taxonomy.sdgs)):
-        counts = [sum(label in c.labels for c in cases) for label in labels]
-        figure, axis = plt.subplots(figsize=(7, 0.35 * len(labels) + 0.6))
-        axis.barh([taxonomy.name_da(l) for l in labels][::-1], counts[::-1], color="#2e7d5b")
-        for y, n in enumerate(counts[::-1]):
-            axis.text(n, y, f" {n}", va="center")
-        axis.set_xlabel("sager")
-        axis.spines[["top", "right"]].set_visible(False)
-        out[kind] = _svg(figure)
-        plt.close(figure)
-    matrix = [[sum(g in c.labels and s in c.labels for c in cases) for s in taxonomy.sdgs] for g in taxonomy.goals]
-    figure, axis = plt.subplots(figsize=(8, 0.45 * len(taxonomy.goals) + 1.8))
-    image = axis.imshow(matrix, cmap="Greens", aspect="auto")
-    axis.set_xticks(range(len(taxonomy.sdgs)), [taxonomy.name_da(s) for s in taxonomy.sdgs], rotation=35, ha="right")
-    axis.set_yticks(range(len(taxonomy.goals)), [taxonomy.name_da(g) for g in taxonomy.goals])
-    peak = max((max(row) for row in matrix), default=0) or 1
-    for i, row in enumerate(matrix):
-        for j, n in enumerate(row):
-            axis.text(j, i, str(n), ha="center", va="center", color="white" if n > peak / 2 else "black")
-    figure.colorbar(image, ax=axis, label="sager")
-    out["heatmap"] = _svg(figure)
-    plt.close(figure)
-    return out
+    goals, sdgs = [taxonomy.name_da(g) for g in taxonomy.goals], [taxonomy.name_da(s) for s in taxonomy.sdgs]
+    return {"goals": bar_chart("Sager pr. mål", goals, [count(g) for g in taxonomy.goals]),
+            "sdgs": bar_chart("Sager pr. verdensmål", sdgs, [count(s) for s in taxonomy.sdgs]),
+            "heatmap": heatmap("Sager pr. mål og verdensmål", goals, sdgs,
+                               [[count(g, s) for s in taxonomy.sdgs] for g in taxonomy.goals])}
 
 
 SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
