@@ -3,7 +3,7 @@ import pytest
 from casetagger.inventory.cases import build_cases, build_inventory, case_names
 from casetagger.inventory.names import NameFilter
 from casetagger.taxonomy import Taxonomy
-from casetagger.inventory.export import safe_cell
+from casetagger.inventory.export import safe_cell, write_workbook
 
 
 @pytest.mark.parametrize("text, names", [
@@ -143,3 +143,37 @@ def test_export_strips_every_character_openpyxl_refuses():
 
     text = "x" + "".join(map(chr, range(0x2000)))  # "x": no formula escape
     assert safe_cell(text) == ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def test_export_workbook_keeps_bold_headers_panes_filters_widths_and_wrap(tmp_path, taxonomy):
+    """What the analyst's workbook looks like, read back as any reader would: written in
+    write-only mode, each of these is set by hand and is easily lost."""
+    from openpyxl import load_workbook
+
+    from casetagger.inventory.cases import Case, Finding
+
+    long_text = "Kommunen etablerer et nyt regnvandsbassin i Vestparken, som tager toppen af skybrud. " * 2
+    case = Case("Regnvand i Vestparken", labels={"klima", "sdg13"}, scores={"klima": 0.91},
+                documents={"/data/teknik_og_miljoe_referat.pdf": {3}}, passages=["p1"], excerpt=long_text, best=0.91)
+    passages = [{"id": "p1", "file": "/data/teknik_og_miljoe_referat.pdf", "page": 3, "heading": "Klima",
+                 "case": case.name, "labels": ["klima"], "text": long_text},
+                {"id": "p2", "file": "/data/kort.pdf", "page": 1, "labels": [], "text": "=kort tekst"}]
+    finding = Finding("p2", "/data/kort.pdf", 1, [1], "", ["klima"], {"klima": 0.7}, "kort tekst")
+    path = tmp_path / "inventory.xlsx"
+    write_workbook(path, [case], passages, taxonomy, [finding])
+
+    book = load_workbook(path)
+    assert book.sheetnames == ["Overblik"] + [taxonomy.name_da(g)[:31] for g in taxonomy.goals] + ["Fund uden navn",
+                                                                                                  "Alle afsnit"]
+    overview, goal, every = book["Overblik"], book[taxonomy.name_da("klima")], book["Alle afsnit"]
+    assert overview.freeze_panes == "B2" and goal.freeze_panes == every.freeze_panes == "A2"
+    assert every.auto_filter.ref == "A1:G3" and goal.auto_filter.ref == "A1:L2"
+    assert all(cell.font.b for cell in every[1]) and not every["A2"].font.b
+    assert [c.value for c in every[3]] == ["p2", "kort.pdf", 1, None, None, None, "'=kort tekst"]
+    assert every.column_dimensions["B"].width == len("teknik_og_miljoe_referat.pdf") + 2
+    assert every.column_dimensions["A"].width == 10 and every.column_dimensions["G"].width == 60
+    assert every["G2"].alignment.wrap_text and every["G2"].alignment.vertical == "top"
+    assert not every["G3"].alignment.wrap_text and not every["G1"].alignment.wrap_text
+    assert goal["L2"].value == long_text and goal["L2"].alignment.wrap_text
+    # the <dimension> a normal workbook has: readers in read-only mode take the sheet's size from it
+    assert load_workbook(path, read_only=True)["Alle afsnit"].max_row == 3

@@ -64,49 +64,83 @@ def write_cases_csv(path: Path, cases: list[Case], taxonomy: Taxonomy) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8-sig"))
 
 
-def write_workbook(path: Path, cases: list[Case], passages: list[dict[str, Any]], taxonomy: Taxonomy,
-                   findings: Sequence[Finding] = ()) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+WORKBOOK_HEADERS = {"case": "Sag", "goals": "Mål", "sdgs": "Verdensmål", "labels": "Etiketter", "scores": "Scorer",
+                    "best_score": "Bedste score", "documents": "Dokumenter", "pages": "Sider", "passages": "Afsnit",
+                    "reviewed": "Gennemset", "support": "Belæg", "excerpt": "Uddrag"}
+WRAP_OVER = 60  # a string cell longer than this wraps, and no column grows wider than this
 
-    book = Workbook()
-    overview = book.active
-    overview.title = "Overblik"
-    overview.append(["Sager pr. mål og verdensmål"] + [taxonomy.name_da(s) for s in taxonomy.sdgs] + ["Sager i alt"])
+
+def workbook_sheets(cases: list[Case], passages: list[dict[str, Any]], taxonomy: Taxonomy,
+                    findings: Sequence[Finding] = ()) -> list[tuple[str, list[list[Any]]]]:
+    """The workbook's sheets in order, each a title and its rows, the header row first."""
+    overview: list[list[Any]] = [
+        ["Sager pr. mål og verdensmål"] + [taxonomy.name_da(s) for s in taxonomy.sdgs] + ["Sager i alt"]]
     for goal in taxonomy.goals:
         with_goal = [c for c in cases if goal in c.labels]
         overview.append([taxonomy.name_da(goal)] + [sum(s in c.labels for c in with_goal) for s in taxonomy.sdgs]
                         + [len(with_goal)])
-    headers = {"case": "Sag", "goals": "Mål", "sdgs": "Verdensmål", "labels": "Etiketter", "scores": "Scorer",
-               "best_score": "Bedste score", "documents": "Dokumenter", "pages": "Sider", "passages": "Afsnit",
-               "reviewed": "Gennemset", "support": "Belæg", "excerpt": "Uddrag"}
+    sheets = [("Overblik", overview)]
     for goal in taxonomy.goals:
-        sheet = book.create_sheet(_sheet_title(taxonomy.name_da(goal)))
-        sheet.append(list(headers.values()))
-        for case in (c for c in cases if goal in c.labels):
-            sheet.append([safe_cell(v) for v in case_row(case, taxonomy).values()])
-    sheet = book.create_sheet("Fund uden navn")
-    sheet.append(["Id", "Fil", "Side", "Overskrift", "Etiketter", "Uddrag"])
-    for f in findings:
-        sheet.append([safe_cell(v) for v in (f.passage_id, Path(f.file).name, f.page, f.heading,
-                                             " ".join(taxonomy.name_da(l) for l in f.labels), f.excerpt)])
-    sheet = book.create_sheet("Alle afsnit")
-    sheet.append(["Id", "Fil", "Side", "Overskrift", "Sag", "Etiketter", "Tekst"])
-    for p in passages:
-        sheet.append([safe_cell(v) for v in (p["id"], Path(p["file"]).name, p["page"], p.get("heading", ""),
-                                             p.get("case") or "", " ".join(p["labels"]), p["text"])])
-    for sheet in book.worksheets:
-        sheet.freeze_panes = "B2" if sheet is overview else "A2"
-        sheet.auto_filter.ref = sheet.dimensions
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for index, column in enumerate(sheet.columns, start=1):
-            longest = max((len(str(c.value)) for c in column if c.value is not None), default=8)
-            sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, longest + 2))
-            for cell in column[1:]:
-                if isinstance(cell.value, str) and len(cell.value) > 60:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        rows: list[list[Any]] = [list(WORKBOOK_HEADERS.values())]
+        rows += [[safe_cell(v) for v in case_row(c, taxonomy).values()] for c in cases if goal in c.labels]
+        sheets.append((_sheet_title(taxonomy.name_da(goal)), rows))
+    rows = [["Id", "Fil", "Side", "Overskrift", "Etiketter", "Uddrag"]]
+    rows += [[safe_cell(v) for v in (f.passage_id, Path(f.file).name, f.page, f.heading,
+                                     " ".join(taxonomy.name_da(l) for l in f.labels), f.excerpt)] for f in findings]
+    sheets.append(("Fund uden navn", rows))
+    names = {f: Path(f).name for f in {p["file"] for p in passages}}  # thousands of passages, a few files
+    rows = [["Id", "Fil", "Side", "Overskrift", "Sag", "Etiketter", "Tekst"]]
+    rows += [[safe_cell(v) for v in (p["id"], names[p["file"]], p["page"], p.get("heading", ""),
+                                     p.get("case") or "", " ".join(p["labels"]), p["text"])] for p in passages]
+    sheets.append(("Alle afsnit", rows))
+    return sheets
+
+
+def column_widths(rows: list[list[Any]]) -> list[int]:
+    """Each column's width: its longest value (header included) plus 2, kept within 10 and 60."""
+    longest: list[int] = []
+    for row in rows:
+        longest += [0] * (len(row) - len(longest))
+        for index, value in enumerate(row):
+            if value is not None and len(text := str(value)) > longest[index]:
+                longest[index] = len(text)
+    return [min(WRAP_OVER, max(10, n + 2)) for n in longest]
+
+
+def write_workbook(path: Path, cases: list[Case], passages: list[dict[str, Any]], taxonomy: Taxonomy,
+                   findings: Sequence[Finding] = ()) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    # Write-only: each row goes straight to the sheet's XML, with no cell objects kept and no second
+    # walk over the columns. So what a sheet's XML holds before its rows (widths, frozen panes) is
+    # worked out from the rows held here, and only the cells that need a style get a cell object.
+    book = Workbook(write_only=True)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+    def styled(sheet: Any, value: Any, **style: Any) -> Any:
+        cell = WriteOnlyCell(sheet, value)
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
+
+    for number, (title, rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
+        sheet = book.create_sheet(title)
+        sheet.freeze_panes = "B2" if number == 0 else "A2"
+        widths = column_widths(rows)
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        extent = f"A1:{get_column_letter(len(widths))}{len(rows)}"
+        sheet.auto_filter.ref = extent
+        # a write-only sheet has no size of its own; the writer takes <dimension> from this method when
+        # a sheet has it, as a normal sheet does: readers in read-only mode (max_row) rely on it
+        sheet.calculate_dimension = lambda extent=extent: extent
+        sheet.append([styled(sheet, v, font=bold) for v in rows[0]])
+        for row in rows[1:]:
+            sheet.append([styled(sheet, v, alignment=wrap) if isinstance(v, str) and len(v) > WRAP_OVER else v
+                          for v in row])
     atomic_write(path, lambda tmp: book.save(tmp))
 
 
