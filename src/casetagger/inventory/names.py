@@ -315,6 +315,8 @@ class NameFilter:
         self.headings = {case_key(h) for h in headings}
         self.names, self.words, self.suffixes, self.keep = _stoplist(stoplist)
         self._document_words: tuple[str, set[str]] | None = None  # the last document's words
+        # stoplist words of four letters or more also stop a word that ends in them ("-udvalget")
+        self._word_endings = tuple(sorted(w for w in self.words if len(w) >= 4))
 
     def reason(self, mention: Mention, text: str, document_text: str = "") -> str | None:
         """Why ``mention`` (offsets in ``text``) is no initiative, or None when it may be one;
@@ -329,8 +331,7 @@ class NameFilter:
         if key in self.names or head in self.names or any(
                 w.isupper() and case_key(w) in self.names for w in name.split()):  # "Evalueringen fra VIVE"
             return "stoplist"
-        if any(w in self.words or len(w) >= 4 and any(w.endswith(s) for s in self.words if len(s) >= 4)
-               for w in words):
+        if any(w in self.words or len(w) >= 4 and w.endswith(self._word_endings) for w in words):
             return "stoplist word"
         if len(words) == 1 and key.endswith(self.suffixes):
             return "stoplist suffix"
