@@ -285,9 +285,11 @@ def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None
     """
     thresholds = thresholds or {}
     headings = _headings(passages)
-    documents: dict[str, str] = {}
+    by_file: dict[str, list[str]] = {}
     for p in passages:
-        documents[p["file"]] = documents.get(p["file"], "") + "\n" + p["text"]
+        by_file.setdefault(p["file"], []).append(p["text"])
+    # joined once: adding each passage to the document's string copied it again every time
+    documents = {file: "\n" + "\n".join(texts) for file, texts in by_file.items()}
     filters = {f: NameFilter(goal_names, h) for f, h in headings.items()}
     cases: dict[str, Case] = {}
     findings: list[Finding] = []

@@ -62,6 +62,23 @@ OPENERS = {"i", "med", "der", "det", "den", "de", "en", "et", "som", "efter", "f
 ROLE_BEFORE = re.compile(r"\b(?:sagsbehandler|borgmester|rådmand|formand|næstformand|direktør|\w*chef|\w*leder|"
                          r"\w*konsulent|medarbejder|kontaktperson|hr\.|fru|borger|medlem|\w*koordinator|"
                          r"\w*vejleder|\w*rådgiver|\w*ambassadør|\w*sygeplejerske|formanden for)\s*$", re.I)
+WORD_CHARS = re.compile(r"\w+")
+# ROLE_BEFORE ends where a name starts: a role word and the spaces after it are all it looks at
+ROLE_REACH = 40
+
+
+def _just_before(text: str, index: int) -> str:
+    """The end of ``text[:index]`` that ROLE_BEFORE can match: spaces, then at least ROLE_REACH
+    characters, widened to whole words (searching the whole text before each name was quadratic)."""
+    start = index
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    start = max(0, start - ROLE_REACH)
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:index]
+
+
 YEAR = re.compile(r"^(?:19|20)\d\d(?:[-/]\d{2,4})?$")
 ACRONYM = re.compile(rf"^[{UPPER}]{{3,8}}$")
 DEFINITE = re.compile(r"(?:en|et|n|t)$")
@@ -180,8 +197,10 @@ def candidates(text: str) -> list[Mention]:
 
 
 def _sentence_start(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \t\"“„»(")
-    return not before or before[-1] in ".!?:\n•"
+    # walks back from index: slicing the text before it made long passages quadratic
+    while index > 0 and text[index - 1] in " \t\"“„»(":
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:\n•"
 
 
 def _title_case(text: str) -> list[Mention]:
@@ -295,6 +314,9 @@ class NameFilter:
         self.goal_names = {case_key(n) for n in goal_names}
         self.headings = {case_key(h) for h in headings}
         self.names, self.words, self.suffixes, self.keep = _stoplist(stoplist)
+        self._document_words: tuple[str, set[str]] | None = None  # the last document's words
+        # stoplist words of four letters or more also stop a word that ends in them ("-udvalget")
+        self._word_endings = tuple(sorted(w for w in self.words if len(w) >= 4))
 
     def reason(self, mention: Mention, text: str, document_text: str = "") -> str | None:
         """Why ``mention`` (offsets in ``text``) is no initiative, or None when it may be one;
@@ -309,12 +331,11 @@ class NameFilter:
         if key in self.names or head in self.names or any(
                 w.isupper() and case_key(w) in self.names for w in name.split()):  # "Evalueringen fra VIVE"
             return "stoplist"
-        if any(w in self.words or len(w) >= 4 and any(w.endswith(s) for s in self.words if len(s) >= 4)
-               for w in words):
+        if any(w in self.words or len(w) >= 4 and w.endswith(self._word_endings) for w in words):
             return "stoplist word"
         if len(words) == 1 and key.endswith(self.suffixes):
             return "stoplist suffix"
-        if looks_like_person(name) or ROLE_BEFORE.search(text[:mention.start]):
+        if looks_like_person(name) or ROLE_BEFORE.search(_just_before(text, mention.start)):
             return "person"
         if not mention.strong:
             if re.search(r"\.\w", name):
@@ -327,9 +348,18 @@ class NameFilter:
             if before and before[-1].lower() in PLACE_PREPOSITIONS and not set(words) & self.keep:
                 return "place"  # "i Friheden", "på Avedøre Holme"
             if mention.rule in ("subject", "apposition") and len(words) == 1 \
-                    and re.search(rf"(?<![\w]){re.escape(name.lower())}(?![\w])", document_text or text):
+                    and self._lower_case_elsewhere(name.lower(), document_text or text):
                 return "common noun"  # the same word in lower case elsewhere
         return None
+
+    def _lower_case_elsewhere(self, word: str, document_text: str) -> bool:
+        """Whether ``word`` stands as a word of its own in ``document_text``. A search per mention
+        through the whole document made a long document quadratic: its words are collected once."""
+        if not WORD_CHARS.fullmatch(word):  # "co2-regnskab": a hyphen is no word boundary for \w+
+            return bool(re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", document_text))
+        if self._document_words is None or self._document_words[0] is not document_text:
+            self._document_words = (document_text, set(WORD_CHARS.findall(document_text)))
+        return word in self._document_words[1]
 
     def names_in(self, text: str, document_text: str = "") -> list[Mention]:
         """The accepted names of ``text``, in text order, without overlaps (the strongest wins)."""
