@@ -1,6 +1,7 @@
 """Ingestion speed and memory against pdfplumber's bare extract_text() and pdftotext, in one run.
 
     python benchmarks/ingest.py [--pages 120] [--documents 15] [--memory-pages 100,1000,5000] [--memory-only]
+                                [--repeat 1]
 
 On a generated report of --pages pages: pages/s of pdfplumber's page.extract_text() (the
 baseline), of Debian's pdftotext (if installed), and of casetagger ingest with the pdfium and the
@@ -10,7 +11,8 @@ in a second process: tracing makes it several times slower), each with its slope
 pages: flat memory means no slope. The heap slope does not depend on what is loaded once (the
 hyphenation word list, pdfium). Last, on a folder of --documents documents the speed-up of two
 workers over one, with the CPU seconds of the parent process and of its workers (figures the
-machine's load changes little).
+machine's load changes little). --repeat N measures the report and the folder N times, each
+ratio within its own round, and prints each figure's median and each ratio's range.
 """
 
 import argparse
@@ -151,48 +153,69 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=15)
     parser.add_argument("--memory-pages", default="100,1000,5000")
     parser.add_argument("--memory-only", action="store_true", help="only the figures at --memory-pages")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of the speed figures; medians are printed")
     args = parser.parse_args()
-    figures: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        memory = memory_figures(tmp, [int(n) for n in args.memory_pages.split(",")])
         if args.memory_only:
-            print(json.dumps(memory_figures(tmp, [int(n) for n in args.memory_pages.split(",")]), indent=2))
+            print(json.dumps(memory, indent=2))
             return
         report = tmp / "report.pdf"
         pages = make_document(report, args.pages)
-        raw_s, raw_mb = timed(RAW, str(report))[:2]
-        figures.update(pages=pages, pdfplumber_extract_text_pages_per_s=round(pages / raw_s, 1),
-                       peak_mb_pdfplumber_extract_text=round(raw_mb))
-        poppler = pdftotext([report])
-        if poppler:
-            figures.update(pdftotext_pages_per_s=round(pages / poppler[0], 1),
-                           pdftotext_ratio_vs_pdfplumber=round(raw_s / poppler[0], 2))
-        for extractor in ("pdfium", "pdfplumber"):
-            seconds, mb = timed(OURS, extractor, str(report))[:2]
-            figures[f"ingest_{extractor}_pages_per_s"] = round(pages / seconds, 1)
-            figures[f"ingest_{extractor}_ratio_vs_pdfplumber_extract_text"] = round(raw_s / seconds, 2)
-            if poppler:
-                figures[f"ingest_{extractor}_ratio_vs_pdftotext"] = round(poppler[0] / seconds, 2)
-            figures[f"peak_mb_ingest_{extractor}"] = round(mb)
-        figures.update(memory_figures(tmp, [int(n) for n in args.memory_pages.split(",")]))
         folder = tmp / "folder"
         folder.mkdir()
-        total = 0
-        for i in range(args.documents):
-            total += make_document(folder / f"dagsorden_{i:02d}.pdf", 8 + 4 * (i % 4), f"Udvalg {i}")
-        files = sorted(folder.glob("*.pdf"))
-        raw_folder_s = timed(RAW, *map(str, files)).seconds
-        one, two = timed(BATCH, str(folder), "1"), timed(BATCH, str(folder), "2")
-        figures.update({
-            "folder_documents": len(files), "folder_pages": total,
-            "folder_ingest_1_worker_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / one.seconds, 2),
-            "folder_ingest_2_workers_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / two.seconds, 2),
-            "folder_speedup_2_workers_vs_1": round(one.seconds / two.seconds, 2),
-            **cpu_figures("folder_1_worker", one, len(files)), **cpu_figures("folder_2_workers", two, len(files)),
-            "peak_mb_batch_main_process": round(max(one.mb, two.mb)),
-            "peak_mb_batch_largest_worker": round(max(one.child_mb, two.child_mb)),
-        })
-    print(json.dumps(figures, indent=2))
+        total = sum(make_document(folder / f"dagsorden_{i:02d}.pdf", 8 + 4 * (i % 4), f"Udvalg {i}")
+                    for i in range(args.documents))
+        rounds = [speed_figures(report, pages, folder, total) for _ in range(args.repeat)]
+    print(json.dumps({**summarise(rounds), **memory}, indent=2))
+
+
+def speed_figures(report: Path, pages: int, folder: Path, folder_pages: int) -> dict:
+    """One round: the report and the folder, each tool in a fresh process, ratios within the round."""
+    figures: dict = {}
+    raw_s, raw_mb = timed(RAW, str(report))[:2]
+    figures.update(pages=pages, pdfplumber_extract_text_pages_per_s=round(pages / raw_s, 1),
+                   peak_mb_pdfplumber_extract_text=round(raw_mb))
+    poppler = pdftotext([report])
+    if poppler:
+        figures.update(pdftotext_pages_per_s=round(pages / poppler[0], 1),
+                       pdftotext_ratio_vs_pdfplumber=round(raw_s / poppler[0], 2))
+    for extractor in ("pdfium", "pdfplumber"):
+        seconds, mb = timed(OURS, extractor, str(report))[:2]
+        figures[f"ingest_{extractor}_pages_per_s"] = round(pages / seconds, 1)
+        figures[f"ingest_{extractor}_ratio_vs_pdfplumber_extract_text"] = round(raw_s / seconds, 2)
+        if poppler:
+            figures[f"ingest_{extractor}_ratio_vs_pdftotext"] = round(poppler[0] / seconds, 2)
+        figures[f"peak_mb_ingest_{extractor}"] = round(mb)
+    files = sorted(folder.glob("*.pdf"))
+    raw_folder_s = timed(RAW, *map(str, files)).seconds
+    one, two = timed(BATCH, str(folder), "1"), timed(BATCH, str(folder), "2")
+    figures.update({
+        "folder_documents": len(files), "folder_pages": folder_pages,
+        "folder_ingest_1_worker_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / one.seconds, 2),
+        "folder_ingest_2_workers_ratio_vs_pdfplumber_extract_text": round(raw_folder_s / two.seconds, 2),
+        "folder_speedup_2_workers_vs_1": round(one.seconds / two.seconds, 2),
+        **cpu_figures("folder_1_worker", one, len(files)), **cpu_figures("folder_2_workers", two, len(files)),
+        "peak_mb_batch_main_process": round(max(one.mb, two.mb)),
+        "peak_mb_batch_largest_worker": round(max(one.child_mb, two.child_mb)),
+    })
+    return figures
+
+
+def summarise(rounds: list[dict]) -> dict:
+    """Each figure's median over the rounds; ratios and speed-ups also with their range, since on a
+    shared machine one round's ratio can be off by a third."""
+    from statistics import median
+
+    out: dict = {"rounds": len(rounds)}
+    for key in rounds[0]:
+        values = [r[key] for r in rounds if key in r]
+        middle = median(values)
+        out[key] = int(middle) if all(isinstance(v, int) for v in values) and middle == int(middle) else round(middle, 2)
+        if len(rounds) > 1 and ("ratio" in key or "speedup" in key):
+            out[f"{key}_range"] = [min(values), max(values)]
+    return out
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 """End-to-end `casetagger run` throughput on a generated folder, against pdfplumber alone.
 
-    python benchmarks/run.py [--documents 15] [--pages 200]
+    python benchmarks/run.py [--documents 15] [--pages 200] [--repeat 1]
 
 Builds a folder of --documents council agendas totalling about --pages pages, then in the same
 run measures: pdfplumber's page.extract_text() over every file (the baseline), Debian's
 pdftotext (if installed), and the whole run (parse, tag, cases, CSV, Excel, HTML) with 1 and
 with 2 worker processes, each in a fresh process and output folder. Prints pages/s, ratios,
 CPU seconds of the main process and of its workers, and peak memory of the main process and of
-the largest worker.
+the largest worker. --repeat N runs all of it N times and prints medians, with each ratio's range.
 """
 
 import argparse
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest import cpu_figures, pdftotext, timed as measure  # noqa: E402  one way to time, in both benchmarks
+from ingest import cpu_figures, pdftotext, summarise, timed as measure  # noqa: E402  one way to time, in both benchmarks
 
 RAW = """
 import sys, pdfplumber
@@ -52,18 +52,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=15)
     parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; medians and ranges are printed")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pdfs"
         folder.mkdir()
         pages = make_folder(folder, args.documents, args.pages)
-        documents = len(list(folder.glob("*.pdf")))
-        raw_s, raw_mb = measure(RAW, str(folder))[:2]
-        poppler = pdftotext(sorted(folder.glob("*.pdf")))
-        one = measure(RUN, str(folder), str(Path(tmp) / "out1"), "1")
-        two = measure(RUN, str(folder), str(Path(tmp) / "out2"), "2")
+        rounds = [one_round(folder, pages, Path(tmp) / f"round{i}") for i in range(args.repeat)]
+    print(json.dumps(summarise(rounds), indent=2))
+
+
+def one_round(folder: Path, pages: int, out: Path) -> dict:
+    documents = len(list(folder.glob("*.pdf")))
+    raw_s, raw_mb = measure(RAW, str(folder))[:2]
+    poppler = pdftotext(sorted(folder.glob("*.pdf")))
+    one = measure(RUN, str(folder), str(out / "out1"), "1")
+    two = measure(RUN, str(folder), str(out / "out2"), "2")
     one_s, two_s = one.seconds, two.seconds
-    print(json.dumps({
+    return {
         "pages": pages,
         "documents": documents,
         "pdfplumber_extract_text_pages_per_s": round(pages / raw_s, 1),
@@ -78,7 +84,7 @@ def main() -> None:
         **cpu_figures("run_1_worker", one, documents), **cpu_figures("run_2_workers", two, documents),
         "peak_mb_run_main_process": round(max(one.mb, two.mb)),
         "peak_mb_run_largest_worker": round(max(one.child_mb, two.child_mb)),
-    }, indent=2))
+    }
 
 
 if __name__ == "__main__":
