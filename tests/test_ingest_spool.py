@@ -78,3 +78,37 @@ def test_spool_margins_learned_per_page_match_the_whole_documents(tmp_path, name
         per_page.learn_margins(page)
         assert [per_page.indented(line) for line in page] == [whole.indented(line) for line in page]
         assert {k: v for k, v in everywhere.items() if k[0] == number} == per_page.margins
+
+
+@pytest.mark.parametrize("fails", ["create", "write"])
+def test_spool_full_temporary_folder_is_not_blamed_on_the_pdf(monkeypatch, council_pdf, fails):
+    """A full temporary folder was reported as '[E006] corrupt or unreadable PDF' for every file."""
+    import errno
+    import tempfile
+
+    from casetagger.ingest import spool
+    from casetagger.ingest.document import Status, parse_document
+
+    real = tempfile.TemporaryFile
+
+    class FullDisk:
+        def __init__(self):
+            self.file = real()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self.file, name)
+
+    def temporary_file():
+        if fails == "create":
+            raise OSError(errno.EROFS, "Read-only file system")
+        return FullDisk()
+
+    monkeypatch.setattr(spool.tempfile, "TemporaryFile", temporary_file)
+    result = parse_document(council_pdf)
+    assert result.status is Status.FAILURE
+    [error] = result.errors
+    assert error.startswith(f"[E030] {council_pdf}: the temporary folder") and "E006" not in error
+    assert ("Read-only" if fails == "create" else "No space left") in error

@@ -51,3 +51,33 @@ case = Case("Sol på Taget", labels={taxonomy.goals[0], taxonomy.sdgs[0]})
 assert all("<svg" in svg for svg in charts([case], taxonomy).values())
 """
     assert "matplotlib" not in heavy_imports(code)
+
+
+def test_inventory_charts_labels_fit_their_measured_width():
+    """Labels were sized at 0.56 em a letter and capitals ran past the chart's left edge; a long
+    name in an earlier heatmap column ran past its right edge."""
+    from pathlib import Path
+
+    import matplotlib
+    from fontTools.ttLib import TTFont
+
+    from casetagger.inventory.charts import FONT, _text_width
+
+    font = TTFont(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf")
+    cmap, advance, units = font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
+
+    def drawn(text):  # DejaVu Sans is the first font the SVG asks for, and among the widest
+        return FONT * sum(advance[cmap[ord(c)]][0] for c in text) / units
+
+    danish = "abcdefghijklmnopqrstuvwxyzæøåéü"
+    labels = [danish, danish.upper(), "0123456789 %&-/().,", "BØRN OG UNGE", "Wow Mmm WWW MMM",
+              "Fred, retfærdighed og stærke institutioner", "Anstændige jobs og økonomisk vækst"]
+    for text in labels:
+        assert _text_width(text) >= drawn(text), text
+
+    columns = ["Rent vand", "Fred, retfærdighed og stærke institutioner", "Klima"]
+    root = _parse(heatmap("Sager", ["Klima"], columns, [[1, 2, 3]]))
+    width = float(root.get("width"))
+    for label in root.iter(f"{SVG}text"):
+        if label.get("transform"):  # a slanted column name reaches 0.71 of its length to the right
+            assert float(label.get("x")) + 0.71 * drawn(label.text) <= width, label.text

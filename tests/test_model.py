@@ -285,3 +285,31 @@ assert rows[0]["scores"] and "og" in _evidence_stopwords()
 assert lemmatise("skolerne") == "skole" and compound_parts("klimatilpasningsplanen")
 """
     assert heavy_imports(code) == set()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped_byte", "npy_not_npz", "text", "no_idf", "unknown_param"])
+def test_model_damaged_weights_raise_an_error_naming_the_file(tmp_path, shipped, damage):
+    """A damaged model.npz escaped as BadZipFile or TypeError tracebacks, or as 'untrusted types'."""
+    shipped.save(tmp_path / "m")
+    weights = tmp_path / "m" / "model.npz"
+    data = weights.read_bytes()
+    if damage == "truncated":
+        weights.write_bytes(data[: len(data) // 2])
+    elif damage == "flipped_byte":
+        middle = len(data) // 2
+        weights.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:])
+    elif damage == "npy_not_npz":
+        with weights.open("wb") as f:
+            np.save(f, np.zeros(3))
+    elif damage == "text":
+        weights.write_text("model weights\n", encoding="utf-8")
+    else:
+        arrays = dict(np.load(weights))
+        if damage == "no_idf":
+            del arrays["word_idf"]
+        else:
+            params = json.loads(str(arrays["params"]))
+            arrays["params"] = np.array(json.dumps(dict(params, attention_heads=8)))
+        np.savez(weights, **arrays)
+    with pytest.raises(CasetaggerError, match=r"\[E205\].*model\.npz: not a casetagger model file, or a damaged one"):
+        Tagger.load(tmp_path / "m")

@@ -43,6 +43,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E027 = "{path}: no casetagger store here (run 'casetagger run ... --out {path}' first)"
     E028 = "{path}: --municipality and --year select partitions of a Parquet store; this store is SQLite"
     E029 = "--store parquet needs pyarrow: pip install 'casetagger[cluster]' ({detail})"
+    E030 = ("{path}: the temporary folder {folder} cannot hold the document's lines ({detail}); free space "
+            "there or point TMPDIR elsewhere")
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"
@@ -53,7 +55,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E206 = "{path}: no model version {version} in the registry"
     E207 = "{path}: nothing to roll back to"
     E208 = "{path}: no corrections found"
-    E205 = "{path}: not a casetagger model file (its arrays are missing)"
+    E205 = "{path}: not a casetagger model file, or a damaged one ({detail})"
     E204 = "{path}: refusing to load a model file that holds untrusted types: {types}"
     E209 = "{path}: training config is invalid: {detail}"
     E210 = "{path}: the registry's state file is corrupt ({detail}); fix or remove it, the versions beside it are kept"

@@ -204,7 +204,7 @@ def _read_lines(path: Path, options: IngestOptions) -> tuple[LineSpool, PageStat
     """The document's lines in reading order, spooled to disk; pages stream through and are not kept."""
     stats = PageStats()
     source: Any = None
-    spool = LineSpool()
+    spool = LineSpool(path)
 
     def pages() -> Iterator[PageRecord]:
         for record, lost in source.pages():

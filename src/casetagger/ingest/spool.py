@@ -10,9 +10,12 @@ them back costs well under 1% of parsing.
 import pickle
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from operator import attrgetter
+from pathlib import Path
 
+from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.records import Line
 from casetagger.ingest.styles import Styles
 
@@ -22,10 +25,12 @@ _as_tuple = attrgetter(*(f.name for f in fields(Line)))
 class LineSpool:
     """Lines in, page by page (as ``reading_order`` gives them); ``settle`` once; then iterate."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: Path | str = "") -> None:
+        self.source = source  # the PDF, named in an error
         self.styles = Styles()
         self.lines = 0
-        self._file = tempfile.TemporaryFile()  # unlinked at once: nothing is left if the worker dies
+        with self._disk():
+            self._file = tempfile.TemporaryFile()  # unlinked at once: nothing is left if the worker dies
         self._page: list[tuple[object, ...]] = []
         self._number: int | None = None
 
@@ -43,10 +48,12 @@ class LineSpool:
         return self
 
     def __iter__(self) -> Iterator[Line]:
-        self._file.seek(0)
+        with self._disk():
+            self._file.seek(0)
         while True:
             try:
-                page = pickle.load(self._file)
+                with self._disk():
+                    page = pickle.load(self._file)  # only what _flush wrote to this unnamed file
             except EOFError:
                 return
             yield from (Line(*row) for row in page)
@@ -62,5 +69,15 @@ class LineSpool:
 
     def _flush(self) -> None:
         if self._page:
-            pickle.dump(self._page, self._file, pickle.HIGHEST_PROTOCOL)
+            with self._disk():
+                pickle.dump(self._page, self._file, pickle.HIGHEST_PROTOCOL)
             self._page = []
+
+    @contextmanager
+    def _disk(self) -> Iterator[None]:
+        """A full or read-only temporary folder is no fault of the PDF: say where the space ran out."""
+        try:
+            yield
+        except OSError as e:
+            raise CasetaggerError(Errors.E030.format(path=self.source, folder=tempfile.gettempdir(),
+                                                     detail=e.strerror or e)) from None

@@ -9,14 +9,23 @@ workers are done.
 from html import escape
 
 FONT = 12  # px
-CHAR_WIDTH = 0.56 * FONT  # a generous average for sans-serif Danish text: labels are never clipped
+# advance widths, in em, a little over DejaVu Sans's (the widest common sans-serif): the SVG is
+# sized from them, so a label must never be estimated narrower than it is drawn
+NARROW, WIDE, CAPITAL, LOWER = 0.36, 1.0, 0.8, 0.64
 GREEN = (0x2E, 0x7D, 0x5B)
 STYLE = (f'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="{FONT}" '
          'role="img" xmlns="http://www.w3.org/2000/svg"')
 
 
 def _text_width(text: str) -> float:
-    return len(text) * CHAR_WIDTH
+    def em(c: str) -> float:
+        if c in " .,:;'!|()[]ijlrtfI":
+            return NARROW
+        if c in "MWmwÆŒæœ%@":
+            return WIDE
+        return CAPITAL if c.isupper() or c.isdigit() else LOWER
+
+    return FONT * sum(map(em, text))
 
 
 def _svg(width: float, height: float, title: str, body: list[str]) -> str:
@@ -57,7 +66,9 @@ def heatmap(title: str, rows: list[str], columns: list[str], matrix: list[list[i
     left = max(map(_text_width, rows), default=0) + 10
     # slanted at 45 degrees, a column name needs about 0.71 of its length upwards and to the right
     top = max(map(_text_width, columns), default=0) * 0.71 + 12
-    right = max((_text_width(c) * 0.71 for c in columns[-1:]), default=0)
+    # how far the slanted names reach beyond the last column's right edge
+    right = max((j * cell_w + cell_w / 2 + _text_width(c) * 0.71 - cell_w * len(columns)
+                 for j, c in enumerate(columns)), default=0)
     peak = max((max(r) for r in matrix if r), default=0)
     body = []
     for j, name in enumerate(columns):
@@ -72,5 +83,5 @@ def heatmap(title: str, rows: list[str], columns: list[str], matrix: list[list[i
             body.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{cell_w}" height="{cell_h}" fill="{_shade(n, peak)}" '
                         f'stroke="#ddd"><title>{escape(name)} og {escape(columns[j])}: {n} {escape(unit)}</title></rect>'
                         f'<text x="{x + cell_w / 2:.0f}" y="{y + 17:.0f}" text-anchor="middle" fill="{ink}">{n}</text>')
-    width = left + cell_w * len(columns) + max(right - cell_w / 2, 0) + 10
+    width = left + cell_w * len(columns) + max(right, 0) + 10
     return _svg(width, top + cell_h * len(rows) + 10, title, body)

@@ -7,6 +7,8 @@ scikit-learn to load) are still read, trusting an explicit list of types and not
 """
 
 import json
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -22,6 +24,7 @@ from casetagger.taxonomy import Taxonomy
 CARD = "model.json"
 WEIGHTS = "model.npz"
 LEGACY_WEIGHTS = "model.skops"
+ZIP_MAGIC = b"PK\x03\x04"  # an npz is a zip archive
 # The skops file is a dict of numpy arrays and plain values (LinearTagger.to_arrays); loading
 # refuses a file that holds any type beyond these.
 TRUSTED_TYPES: list[str] = []
@@ -52,19 +55,24 @@ def read_card(model_dir: Path) -> ModelCard:
 
 
 def _read_arrays(weights: Path) -> dict[str, Any]:
-    """The arrays of a ``model.npz``; an object array (which only pickle could load) is refused."""
+    """The arrays of a ``model.npz``. Nothing in it is unpickled: an object array is refused."""
+    with weights.open("rb") as f:
+        if f.read(4) != ZIP_MAGIC:  # np.load would try a pickle, or a bare .npy array, instead
+            raise CasetaggerError(Errors.E205.format(path=weights, detail="not an npz archive"))
     try:
         with np.load(weights, allow_pickle=False) as stored:
             arrays: dict[str, Any] = {name: stored[name] for name in stored.files}
-    except ValueError as e:  # numpy: "Object arrays cannot be loaded when allow_pickle=False"
-        raise CasetaggerError(Errors.E204.format(path=weights, types=f"object arrays ({e})")) from None
-    except (OSError, EOFError) as e:  # not a zip, or a truncated one
-        raise CasetaggerError(Errors.E205.format(path=weights)) from e
+    except ValueError as e:
+        if "allow_pickle" in str(e):  # an object array: only pickle could load it
+            raise CasetaggerError(Errors.E204.format(path=weights, types="object arrays (pickled data)")) from None
+        raise CasetaggerError(Errors.E205.format(path=weights, detail=e)) from None
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as e:  # truncated, or a damaged entry
+        raise CasetaggerError(Errors.E205.format(path=weights, detail=e)) from None
     if "params" in arrays:
         try:
             arrays["params"] = json.loads(str(arrays["params"]))
         except json.JSONDecodeError:
-            raise CasetaggerError(Errors.E205.format(path=weights)) from None
+            raise CasetaggerError(Errors.E205.format(path=weights, detail="its parameters are not JSON")) from None
     return arrays
 
 
@@ -111,9 +119,12 @@ class Tagger:
             raise CasetaggerError(Errors.E202.format(path=path, model_hash=card["taxonomy_hash"],
                                                      taxonomy_hash=taxonomy.hash))
         arrays = _read_arrays(weights) if weights.name == WEIGHTS else _read_skops(weights)
-        if not isinstance(arrays, dict) or not {"params", "coef", "intercept", "word_terms"} <= set(arrays):
-            raise CasetaggerError(Errors.E205.format(path=weights))
-        model = LinearTagger.from_arrays(arrays)
+        if not isinstance(arrays, dict) or not {"params", "coef", "intercept", "word_terms", "word_idf"} <= set(arrays):
+            raise CasetaggerError(Errors.E205.format(path=weights, detail="its arrays are missing"))
+        try:
+            model = LinearTagger.from_arrays(arrays)
+        except (KeyError, TypeError, ValueError, AssertionError) as e:  # a parameter or array it does not know
+            raise CasetaggerError(Errors.E205.format(path=weights, detail=f"{type(e).__name__}: {e}")) from None
         if set(model.labels) != set(card["thresholds"]):
             raise CasetaggerError(Errors.E211.format(path=card_path, detail="its labels are not the model file's"))
         return cls(model, card["thresholds"], card)
