@@ -290,17 +290,23 @@ def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None
         by_file.setdefault(p["file"], []).append(p["text"])
     # joined once: adding each passage to the document's string copied it again every time
     documents = {file: "\n" + "\n".join(texts) for file, texts in by_file.items()}
+    goal_names = list(goal_names)  # read by every file's filter
     filters = {f: NameFilter(goal_names, h) for f, h in headings.items()}
+    # a filter keeps its document's words: dropped after the document's last passage
+    last_passage = {p["file"]: i for i, p in enumerate(passages)}
     cases: dict[str, Case] = {}
     findings: list[Finding] = []
     last: tuple[tuple[Any, ...], str] | None = None  # (heading path, case key) of the passage before
-    for passage in passages:
+    for index, passage in enumerate(passages):
+        name_filter = filters[passage["file"]]
+        if last_passage[passage["file"]] == index:
+            del filters[passage["file"]]
         context = (passage["file"], tuple(passage.get("headings") or []))
         passage["case"], passage["case_names"] = None, []
         if not passage["labels"] or len(passage["text"].split()) < MIN_CASE_WORDS:
             last = None if passage["labels"] else last
             continue
-        mentions = filters[passage["file"]].names_in(passage["text"], documents[passage["file"]])
+        mentions = name_filter.names_in(passage["text"], documents[passage["file"]])
         if not mentions and last and last[0] == context and CONTINUING.match(passage["text"]):
             continuing = cases[last[1]]
             mentions = []
