@@ -56,8 +56,8 @@ def _crash(path, options):
 def test_batch_isolates_hostile_documents(monkeypatch, council_pdf, behaviour, reason, timeout):
     """A document that hangs, eats memory or kills its worker fails alone; the next one is parsed."""
     real = batch.parse_document
-    monkeypatch.setattr(batch, "parse_document", lambda path, options: (
-        behaviour(path, options) if path.name == "hostile.pdf" else real(path, options)))
+    monkeypatch.setattr(batch, "parse_document", lambda path, options, hashed=None: (
+        behaviour(path, options) if path.name == "hostile.pdf" else real(path, options, hashed)))
     hostile = council_pdf.with_name("hostile.pdf")
     hostile.write_bytes(council_pdf.read_bytes())
     results = list(ingest_paths([hostile, council_pdf], limits=BatchLimits(jobs=2, timeout=timeout, max_memory_mb=64)))
@@ -98,7 +98,7 @@ def test_batch_workers_exit_when_the_parent_dies(tmp_path, council_pdf, stuck):
 import os, sys, time
 from pathlib import Path
 from casetagger.ingest import batch
-def stuck(path, options):
+def stuck(path, options, hashed=None):
     Path({str(pid_file)!r}).write_text(str(os.getpid()))
     {stuck}
 batch.parse_document = stuck
@@ -148,9 +148,9 @@ def test_batch_sends_next_document_before_parent_handles_result(monkeypatch, tmp
     started = tmp_path / "started"
     real = batch.parse_document
 
-    def recording(path, options):
+    def recording(path, options, hashed=None):
         (started / path.name).touch()
-        return real(path, options)
+        return real(path, options, hashed)
 
     started.mkdir()
     monkeypatch.setattr(batch, "parse_document", recording)
@@ -198,11 +198,9 @@ def test_batch_known_hash_of_a_changed_file_is_not_trusted(tmp_path, council_pdf
     path = tmp_path / "changing.pdf"
     path.write_bytes(council_pdf.read_bytes())
     hashed = document.hash_file(path)
-    with document.known_hash(path, hashed):
-        assert parse_document(path).doc_id == hashed[0]
+    assert parse_document(path, hashed=hashed).doc_id == hashed[0]
     path.write_bytes(council_pdf.read_bytes() + b"\n%changed\n")
-    with document.known_hash(path, hashed):
-        assert parse_document(path).doc_id == document.file_sha256(path) != hashed[0]
+    assert parse_document(path, hashed=hashed).doc_id == document.file_sha256(path) != hashed[0]
 
 
 def test_batch_freezes_the_loaded_heap_for_the_batch_only(tmp_path, council_pdf):

@@ -174,7 +174,7 @@ def test_run_later_success_replaces_earlier_timeout(tmp_path, council_pdf, monke
     folder.mkdir()
     shutil.copy(council_pdf, folder / "dagsorden.pdf")
     real = batch.parse_document
-    monkeypatch.setattr(batch, "parse_document", lambda path, options: time.sleep(30))
+    monkeypatch.setattr(batch, "parse_document", lambda path, options, hashed=None: time.sleep(30))
     first = run_inventory([folder], tmp_path / "out", limits=BatchLimits(jobs=1, timeout=1.0))
     assert [d.status.value for d in first.parsed] == ["FAILURE"]
     monkeypatch.setattr(batch, "parse_document", real)

@@ -12,15 +12,14 @@ import resource
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.document import (DocumentResult, Hashed, IngestOptions, Status, known_hash, parse_document,
-                                        warm_up)
+from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, Status, parse_document, warm_up
 
 
 Finish = Callable[[DocumentResult], DocumentResult]  # runs in the worker after parsing
@@ -99,8 +98,7 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
         index, path, hashed = task
         out_of_memory = False
         try:
-            with known_hash(path, hashed):
-                result = parse_document(path, options)
+            result = parse_document(path, options, hashed)
             if finish is not None:
                 result = finish(result)
         except MemoryError:
@@ -213,52 +211,50 @@ def ingest_paths(
             slot.task, slot.started = pending.pop(), time.monotonic()
             slot.conn.send(slot.task)
 
-    heap = ExitStack()
-    heap.enter_context(frozen_heap())  # inherited by the workers: touching the heap copies pages they share
-    try:
-        while pending or any(slot.task for slot in slots):
-            dispatch()
-            busy = [slot for slot in slots if slot.task]
-            ready = wait([slot.conn for slot in busy], timeout=0.2)
-            now = time.monotonic()
-            finished = []
-            for slot in busy:
-                index, path, _ = slot.task
-                if slot.conn in ready:
-                    try:
-                        index, result, alive = slot.conn.recv()
-                        if not alive:
+    with frozen_heap():  # inherited by the workers: touching the heap copies pages they share
+        try:
+            while pending or any(slot.task for slot in slots):
+                dispatch()
+                busy = [slot for slot in slots if slot.task]
+                ready = wait([slot.conn for slot in busy], timeout=0.2)
+                now = time.monotonic()
+                finished = []
+                for slot in busy:
+                    index, path, _ = slot.task
+                    if slot.conn in ready:
+                        try:
+                            index, result, alive = slot.conn.recv()
+                            if not alive:
+                                retire(slot)
+                        except (EOFError, OSError):  # died without a word: killed for memory or crashed
+                            slot.process.join(5)
+                            code = slot.process.exitcode
+                            result = _failure(path, Errors.E009.format(path=path, limit_mb=limits.max_memory_mb)
+                                              if code in (-9, -6) else Errors.E010.format(path=path, code=code))
                             retire(slot)
-                    except (EOFError, OSError):  # died without a word: killed for memory or crashed
-                        slot.process.join(5)
-                        code = slot.process.exitcode
-                        result = _failure(path, Errors.E009.format(path=path, limit_mb=limits.max_memory_mb)
-                                          if code in (-9, -6) else Errors.E010.format(path=path, code=code))
+                    elif now - slot.started > limits.timeout:
+                        slot.process.kill()
+                        result = _failure(path, Errors.E008.format(path=path, seconds=limits.timeout))
                         retire(slot)
-                elif now - slot.started > limits.timeout:
-                    slot.process.kill()
-                    result = _failure(path, Errors.E008.format(path=path, seconds=limits.timeout))
-                    retire(slot)
-                else:
-                    continue
-                slot.task = None
-                done[index] = result
-                finished.append(result)
-            dispatch()  # the next documents go out before the parent stores or writes these results
-            if on_done:
-                for result in finished:
-                    on_done(result)
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
-    finally:
-        for slot in list(slots):
-            try:
-                slot.conn.send(None)
-            except OSError:
-                pass
-            retire(slot)
-        heap.close()
+                    else:
+                        continue
+                    slot.task = None
+                    done[index] = result
+                    finished.append(result)
+                dispatch()  # the next documents go out before the parent stores or writes these results
+                if on_done:
+                    for result in finished:
+                        on_done(result)
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
+        finally:
+            for slot in list(slots):
+                try:
+                    slot.conn.send(None)
+                except OSError:
+                    pass
+                retire(slot)
 
 
 def ingest_one(path: Path, options: IngestOptions | None = None, limits: BatchLimits | None = None) -> DocumentResult:

@@ -3,7 +3,6 @@
 import hashlib
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -103,35 +102,22 @@ def _version(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-_known: dict[str, Hashed] = {}
-
-
-@contextmanager
-def known_hash(path: Path, hashed: Hashed | None) -> Iterator[None]:
-    """While parsing ``path``, use ``hashed`` as its sha256 if the file has not changed since."""
-    if hashed:
-        _known[str(path)] = hashed
-    try:
-        yield
-    finally:
-        _known.pop(str(path), None)
-
-
-def _sha256_once(path: Path) -> str:
-    known = _known.get(str(path))
-    if known and known[1] == _version(path):
-        return known[0]
+def _sha256(path: Path, hashed: Hashed | None) -> str:
+    """``hashed``'s sha256 if the file has not changed since it was hashed; else read it again."""
+    if hashed and hashed[1] == _version(path):
+        return hashed[0]
     return file_sha256(path)
 
 
-def parse_document(path: Path, options: IngestOptions | None = None) -> DocumentResult:
-    """Parse one PDF in this process. Never raises for a bad file: the result says what failed."""
+def parse_document(path: Path, options: IngestOptions | None = None, hashed: Hashed | None = None) -> DocumentResult:
+    """Parse one PDF in this process. Never raises for a bad file: the result says what failed.
+    ``hashed``: the file's ``hash_file``, taken by a batch's parent, so it is not read twice."""
     options = options or IngestOptions()
     started = time.perf_counter()
     result = DocumentResult(file=str(path))
     try:
         check_file(path, options.max_mb)
-        result.doc_id = _sha256_once(path)
+        result.doc_id = _sha256(path, hashed)
         _parse_into(result, path, options)
     except CasetaggerError as e:
         result.status, result.errors = Status.FAILURE, result.errors + [str(e)]

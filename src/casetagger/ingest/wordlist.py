@@ -8,19 +8,16 @@ lemma lookup table (spacy-lookups-data, a registry package) into a cache folder,
 package's version, so an upgrade rebuilds it.
 """
 
-import gzip
-import json
 import mmap
 import os
 import tempfile
 from importlib.metadata import version
-from importlib.resources import files
 from pathlib import Path
 
 from casetagger.atomic import atomic_write, locked
+from casetagger.model.text import lemma_table
 
-SOURCE_PACKAGE = "spacy_lookups_data"
-SOURCE_FILE = "da_lemma_lookup.json.gz"
+SOURCE_PACKAGE = "spacy_lookups_data"  # its version names the word file: an upgrade rebuilds it
 
 
 class WordList:
@@ -55,9 +52,7 @@ class WordList:
 
 def build(target: Path) -> None:
     """Write the sorted word file from the lookup table (about a second, once per machine)."""
-    with gzip.open(str(files(SOURCE_PACKAGE) / "data" / SOURCE_FILE), "rt", encoding="utf-8") as f:
-        table = json.load(f)
-    words = {w.lower() for pair in table.items() for w in pair if w and "\n" not in w}
+    words = {w.lower() for pair in lemma_table().items() for w in pair if w and "\n" not in w}
     # sorted as bytes: the search compares UTF-8 bytes, whose order is code-point order
     data = b"\n".join(sorted(w.encode("utf-8") for w in words))
     atomic_write(target, lambda tmp: tmp.write_bytes(data))

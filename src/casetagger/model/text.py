@@ -18,11 +18,11 @@ def normalise(text: str) -> str:
     return NUMBER.sub("0", clean(text).lower())
 
 
-@lru_cache(maxsize=1)
-def danish_lemmas() -> dict[str, str]:
-    """spaCy's Danish lemma lookup table (spacy-lookups-data, a registry package: no download).
+def lemma_table() -> dict[str, str]:
+    """spaCy's Danish lemma lookup table (spacy-lookups-data, a registry package: no download),
+    form -> lemma, read afresh: the hyphenation word file is built from it too (``ingest/wordlist``).
 
-    Read as the plain JSON it is rather than through ``spacy.lookups``: importing spaCy and
+    Read as the plain gzipped JSON it is rather than through ``spacy.lookups``: importing spaCy and
     hashing 553,000 keys into its Table cost 2.6 s CPU and 150 MB per process, for the same lookups.
     """
     import gzip
@@ -32,6 +32,12 @@ def danish_lemmas() -> dict[str, str]:
     table: dict[str, str] = json.loads(gzip.decompress(
         files("spacy_lookups_data").joinpath("data", "da_lemma_lookup.json.gz").read_bytes()))
     return table
+
+
+@lru_cache(maxsize=1)
+def danish_lemmas() -> dict[str, str]:
+    """The lemma table, loaded once per process."""
+    return lemma_table()
 
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
