@@ -213,3 +213,36 @@ def test_cases_long_document_names_found_without_rescanning_it(monkeypatch):
     assert "Klimaskolen" not in [c.name for c in inventory.cases]  # "klimaskolen" in lower case: a common noun
     assert regex.characters < 2 * document  # each name looked up in the whole document: ~300 x the document
     assert role.calls and role.characters < 100 * role.calls  # a short look-back per name, not all text before it
+
+
+def test_cases_documents_analysed_apart_give_the_same_inventory():
+    """``casetagger run``'s workers analyse each document's cases beside the tagging and the parent
+    only merges: the analyses, through JSON as the store keeps them, must give the inventory that
+    analysing everything in one place gives."""
+    import json
+
+    from casetagger.inventory.cases import analyse_document
+
+    texts = ["Projektet Unge med kant hjælper unge uden job eller uddannelse videre med en fast mentor "
+             "hver uge, og der er ansat to nye medarbejdere i ordningen.",
+             "Projektet har i år fået støtte fra puljen og fortsætter med en ny gruppe på tolv unge fra "
+             "august, hvor også forældrene inddrages.",
+             "Kommunen vil nedbringe udledningen fra egne bygninger og skifter oliefyr ud med varmepumper "
+             "i alle institutioner inden udgangen af næste år.",
+             'Skolerne har startet projektet "Læselyst i Mørkhøj" sammen med biblioteket, og Unge med kant '
+             "besøger klasserne for at fortælle om uddannelse."]
+
+    def passages():
+        return [dict(_passage(i, text, ["lige"] if i % 2 else ["klima", "lige"], file=file, page=i),
+                     doc_id=file.upper()) for file in ("a.pdf", "b.pdf") for i, text in enumerate(texts)]
+
+    theirs, mine = passages(), passages()
+    together = build_inventory(theirs)
+    analyses = {doc: json.loads(json.dumps(analyse_document([p for p in mine if p["doc_id"] == doc])))
+                for doc in ("A.PDF", "B.PDF")}
+    apart = build_inventory(mine, analyses=analyses)
+    assert [c.to_dict() for c in apart.cases] == [c.to_dict() for c in together.cases]
+    assert [f.to_dict() for f in apart.findings] == [f.to_dict() for f in together.findings]
+    assert {c.name for c in together.cases} >= {"Unge med kant", "Læselyst i Mørkhøj"} and together.findings
+    assert [p["case_names"] for p in mine] == [p["case_names"] for p in theirs]
+    assert mine[1]["case_names"] == ["Unge med kant"]  # it continues the case of the passage before

@@ -247,3 +247,57 @@ def test_run_loads_evidence_word_lists_before_workers_fork():
     TagInWorker(tagger)
     assert linear._evidence_stopwords.cache_info().currsize == 1
     assert not tagger.model.lemmas or text.danish_lemmas.cache_info().currsize == 1
+
+
+def test_run_cases_analysed_in_workers_equal_cases_analysed_in_parent(inventory_copy, monkeypatch):
+    """The workers analyse each document's cases and the parent only merges them; without the stored
+    analyses (a store re-tagged by a new model), or with analyses made by other case rules, the
+    parent analyses the documents itself, to the same inventory."""
+    from casetagger.inventory import cases
+    from casetagger.inventory.run import report_inventory
+
+    out = inventory_copy
+    with sqlite3.connect(out / "casetagger.sqlite") as db:
+        analysed = {doc for doc, analysis in db.execute("SELECT doc_id, analysis FROM case_analyses")
+                    if json.loads(analysis)["passages"]}
+        parsed = {row[0] for row in db.execute("SELECT DISTINCT doc_id FROM passages")}
+    assert analysed == parsed and len(parsed) == 2
+    before = {name: (out / name).read_bytes() for name in ("cases.jsonl", "cases.csv", "passages.jsonl")}
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the parent analysed a document the workers had analysed")
+
+    monkeypatch.setattr(cases, "analyse_document", not_here)
+    report_inventory(out)
+    assert {name: (out / name).read_bytes() for name in before} == before
+    monkeypatch.undo()
+    with sqlite3.connect(out / "casetagger.sqlite") as db:  # as an older casetagger's rules left them
+        db.execute("""UPDATE case_analyses SET analysis = '{"rules": "older", "passages": {}}'""")
+    report_inventory(out)
+    assert {name: (out / name).read_bytes() for name in before} == before
+    with sqlite3.connect(out / "casetagger.sqlite") as db:
+        db.execute("DELETE FROM case_analyses")
+    report_inventory(out)
+    assert {name: (out / name).read_bytes() for name in before} == before
+
+
+def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pdf, tmp_path):
+    """The parent, which every worker waits for, once masked and encoded each passage again: the
+    worker now sends the store's rows, and they store what the records store."""
+    from casetagger.ingest.document import parse_document
+    from casetagger.inventory.run import TagInWorker
+    from casetagger.inventory.store import RunStore
+    from casetagger.model.tagger import Tagger
+
+    tagger = Tagger.load(DEFAULT_MODEL)
+    encoded = TagInWorker(tagger)(parse_document(council_pdf, IngestOptions()))
+    records = TagInWorker(tagger, encode=False)(parse_document(council_pdf, IngestOptions()))
+    assert encoded.passages == [] and encoded.n_passages == records.n_passages > 10
+    assert len(encoded.encoded.rows) == encoded.n_passages
+    stored = []
+    for name, result in (("encoded", encoded), ("records", records)):
+        store = RunStore(tmp_path / name)
+        store.save_document(result, tagger.model_version)
+        stored.append(store.tagged_passages(tagger.model_version))
+        store.close()
+    assert stored[0] == stored[1] and all(p["model"] == tagger.model_version for p in stored[0])

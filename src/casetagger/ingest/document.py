@@ -46,6 +46,7 @@ class DocumentResult:
     passages: list[schema.Passage] = field(default_factory=list)
     seconds: float = 0.0
     handed_off: int = 0  # passages written out or stored and dropped from memory
+    encoded: Any = None  # the passages as a store keeps them, when the worker encoded them (inventory/store.py)
 
     @property
     def n_passages(self) -> int:
@@ -60,9 +61,10 @@ class DocumentResult:
     def summary(self) -> dict[str, Any]:
         """Everything but the passages, for logs and reports."""
         # not asdict(self): it would deep-copy every passage only to drop them (most of storing a document)
-        data = asdict(replace(self, passages=[]))
+        data = asdict(replace(self, passages=[], encoded=None))
         data.pop("passages")
         data.pop("handed_off")
+        data.pop("encoded")
         data["status"] = self.status.value
         data["n_passages"] = self.n_passages
         return data

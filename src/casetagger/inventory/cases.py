@@ -14,6 +14,10 @@ How a case is made (``build_inventory``):
    is a *finding without a name*, for an analyst to name in the review app.
 5. The same name in several passages or documents is one case (``case_key``).
 
+Steps 1-4 look only at one document, so ``analyse_document`` does them per document (in
+``casetagger run``'s workers, beside the tagging; the store keeps the result per model version)
+and ``build_inventory`` merges the analyses (step 5), analysing any document that has none.
+
 The structure other code reads (the Word follow-up draft, the review app), also as JSON through
 ``Case.to_dict()`` in ``cases.jsonl``:
 
@@ -33,8 +37,11 @@ A ``Finding`` is a tagged passage with no name: passage_id, file, page, heading,
 excerpt, and ``case`` once an analyst attaches it to a case.
 """
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -46,10 +53,11 @@ from casetagger.inventory.privacy import mask
 if TYPE_CHECKING:
     from casetagger.model.tagger import Tagger
 
+PACKAGE = Path(__file__).resolve().parents[1]
 MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
 Scorer = Callable[[list[str]], list[dict[str, float]]]
-__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "build_inventory", "build_cases", "case_key",
-           "tagger_scorer", "LEADS"]
+__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "analyse_document", "build_inventory", "build_cases",
+           "case_key", "tagger_scorer", "LEADS"]
 LINE = re.compile(r"[^\n]+")
 # a passage that opens by pointing back ("Projektet ...", "Mentorordningen ...") continues a case
 CONTINUING = re.compile(rf"^\s*(?:[Dd]e[nt] )?(?=[A-ZÆØÅ])(?i:[\wæøå]*(?:{'|'.join(LEADS)}))\b")
@@ -268,71 +276,114 @@ def _support(text: str, spans: list[tuple[int, int]], evidence: dict[str, list[s
     return found
 
 
-def _headings(passages: list[dict[str, Any]]) -> dict[str, set[str]]:
-    per_file: dict[str, set[str]] = {}
-    for p in passages:
-        per_file.setdefault(p["file"], set()).update(p.get("headings") or [])
-    return per_file
+FINDING = "finding"  # a passage's analysis when it is tagged but names no case
+
+Analysis = dict[str, Any]  # {"rules": rules_version(), "passages": {passage id -> FINDING or its parts}}; JSON
+RULES = ("inventory/cases.py", "inventory/names.py", "inventory/privacy.py", "ingest/sentences.py",
+         "data/case_stoplist.yaml", "data/danish_first_names.txt")
 
 
-def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
-                    goal_names: Iterable[str] = ()) -> Inventory:
-    """Tagged passages (in document order) into cases and findings without a name.
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """A fingerprint of the code and word lists that find cases: an analysis stored by an older
+    casetagger (the package version does not move with every change) is made again, not reused."""
+    digest = hashlib.sha256()
+    for name in RULES:
+        digest.update((PACKAGE / name).read_bytes())
+    return digest.hexdigest()[:16]
 
-    Sets each passage's ``case`` (its first case or None) and ``case_names``. ``scorer`` scores
-    texts per label (the tagger's ``scores``) to give each case the labels of its own sentences;
-    ``goal_names``: the taxonomy's goal and SDG names, which are never cases.
+
+def analyse_document(passages: list[dict[str, Any]], scorer: Scorer | None = None,
+                     thresholds: dict[str, float] | None = None, goal_names: Iterable[str] = ()) -> Analysis:
+    """What ``build_inventory`` needs to know of one document's tagged passages (in order): for
+    each passage that is a case's part, the names it mentions and each named case's sentences
+    with their labels and supporting sentences; for a passage that names nothing, FINDING.
+
+    It depends on nothing outside the document, so ``casetagger run``'s workers do it beside the
+    tagging and store it as JSON; merging documents' analyses into cases is then cheap. It is
+    ``{"rules": rules_version(), "passages": {passage id: FINDING or {"mentions", "parts"}}}``, with
+    mentions ``[key, masked name, start, end]`` and parts ``[key, text, {label: score}, {label:
+    [sentence]}]``; a passage that is no case's part and no finding is left out.
     """
     thresholds = thresholds or {}
-    headings = _headings(passages)
-    by_file: dict[str, list[str]] = {}
-    for p in passages:
-        by_file.setdefault(p["file"], []).append(p["text"])
     # joined once: adding each passage to the document's string copied it again every time
-    documents = {file: "\n" + "\n".join(texts) for file, texts in by_file.items()}
-    goal_names = list(goal_names)  # read by every file's filter
-    filters = {f: NameFilter(goal_names, h) for f, h in headings.items()}
-    # a filter keeps its document's words: dropped after the document's last passage
-    last_passage = {p["file"]: i for i, p in enumerate(passages)}
-    cases: dict[str, Case] = {}
-    findings: list[Finding] = []
+    document = "\n" + "\n".join(p["text"] for p in passages)
+    name_filter = NameFilter(goal_names, {h for p in passages for h in p.get("headings") or []})
+    out: dict[str, Any] = {}
     last: tuple[tuple[Any, ...], str] | None = None  # (heading path, case key) of the passage before
-    for index, passage in enumerate(passages):
-        name_filter = filters[passage["file"]]
-        if last_passage[passage["file"]] == index:
-            del filters[passage["file"]]
-        context = (passage["file"], tuple(passage.get("headings") or []))
-        passage["case"], passage["case_names"] = None, []
+    for passage in passages:
+        context = tuple(passage.get("headings") or [])
         if not passage["labels"] or len(passage["text"].split()) < MIN_CASE_WORDS:
             last = None if passage["labels"] else last
             continue
-        mentions = name_filter.names_in(passage["text"], documents[passage["file"]])
+        mentions = name_filter.names_in(passage["text"], document)
         if not mentions and last and last[0] == context and CONTINUING.match(passage["text"]):
-            continuing = cases[last[1]]
-            mentions = []
-            parts = [(continuing.key, sentences(passage["text"]) or [(0, len(passage["text"]))])]
+            parts = [(last[1], sentences(passage["text"]) or [(0, len(passage["text"]))])]
         elif not mentions:
-            findings.append(Finding(passage["id"], passage["file"], passage["page"], list(passage["pages"]),
-                                    passage.get("heading", ""),
-                                    list(passage["labels"]), {l: passage["scores"][l] for l in passage["labels"]},
-                                    excerpt(passage["text"])))
+            out[passage["id"]] = FINDING
             last = None
             continue
         else:
-            for m in mentions:
-                cases.setdefault(case_key(m.name), Case(mask(m.name)))
             parts = _parts(passage, mentions)
         texts = [" ".join(passage["text"][a:b].strip() for a, b in spans) for _, spans in parts]
         per_part = _labels_per_part(passage, texts, scorer, thresholds)
         evidence = passage.get("evidence", {})
-        for (key, spans), text, labels in zip(parts, texts, per_part):
-            support = _support(passage["text"], spans, evidence, labels)
-            cases[key].add(passage, text, labels, evidence, support)
-        for m in mentions:
-            cases[case_key(m.name)].mentions.append(Mention(passage["id"], mask(m.name), m.start, m.end))
-        names = [cases[key].name for key, _ in parts]
-        passage["case"], passage["case_names"] = names[0], names
+        out[passage["id"]] = {
+            "mentions": [[case_key(m.name), mask(m.name), m.start, m.end] for m in mentions],
+            "parts": [[key, text, labels, _support(passage["text"], spans, evidence, labels)]
+                      for (key, spans), text, labels in zip(parts, texts, per_part)]}
         last = (context, parts[-1][0])
+    return {"rules": rules_version(), "passages": out}
+
+
+def _finding(passage: dict[str, Any]) -> Finding:
+    return Finding(passage["id"], passage["file"], passage["page"], list(passage["pages"]), passage.get("heading", ""),
+                   list(passage["labels"]), {l: passage["scores"][l] for l in passage["labels"]},
+                   excerpt(passage["text"]))
+
+
+def _document_of(passage: dict[str, Any]) -> str:
+    return str(passage.get("doc_id") or passage["file"])
+
+
+def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
+                    goal_names: Iterable[str] = (), analyses: dict[str, Analysis] | None = None) -> Inventory:
+    """Tagged passages (in document order) into cases and findings without a name.
+
+    Sets each passage's ``case`` (its first case or None) and ``case_names``. ``scorer`` scores
+    texts per label (the tagger's ``scores``) to give each case the labels of its own sentences;
+    ``goal_names``: the taxonomy's goal and SDG names, which are never cases. ``analyses``: doc id
+    -> ``analyse_document`` of it, done already (by the workers); other documents are analysed here.
+    """
+    analyses = {doc: a for doc, a in (analyses or {}).items() if a.get("rules") == rules_version()}
+    by_document: dict[str, list[dict[str, Any]]] = {}
+    for p in passages:
+        by_document.setdefault(_document_of(p), []).append(p)
+    goal_names = list(goal_names)  # read for every document
+    for doc, own in by_document.items():
+        if doc not in analyses:
+            analyses[doc] = analyse_document(own, scorer, thresholds, goal_names)
+    del by_document
+    found_in = {doc: analysis["passages"] for doc, analysis in analyses.items()}
+    cases: dict[str, Case] = {}
+    findings: list[Finding] = []
+    for passage in passages:
+        passage["case"], passage["case_names"] = None, []
+        found = found_in[_document_of(passage)].get(passage["id"])
+        if found is None:
+            continue
+        if found == FINDING:
+            findings.append(_finding(passage))
+            continue
+        for key, name, _, _ in found["mentions"]:
+            cases.setdefault(key, Case(name))  # the first document's spelling names the case
+        evidence = passage.get("evidence", {})
+        for key, text, labels, support in found["parts"]:
+            cases[key].add(passage, text, labels, evidence, support)
+        for key, name, start, end in found["mentions"]:
+            cases[key].mentions.append(Mention(passage["id"], name, start, end))
+        names = [cases[key].name for key, *_ in found["parts"]]
+        passage["case"], passage["case_names"] = names[0], names
     kept = [c for c in cases.values() if c.passages]
     return Inventory(sorted(kept, key=lambda c: (-c.best, c.name)), findings)
 

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from casetagger.ingest.document import DocumentResult
-from casetagger.inventory.privacy import mask_passage
-from casetagger.inventory.store import TAG_FIELDS, no_tags, without_tags
+from casetagger.inventory.store import encode_rows, no_tags
 
 FOLDER = "parquet"
 UNKNOWN = "ukendt"
@@ -62,16 +61,16 @@ class WriteParquet:
         municipality, year = partition(result)
         folder = Path(self.root, FOLDER, f"municipality={municipality}", f"year={year}")
         folder.mkdir(parents=True, exist_ok=True)
-        rows = cast(list[dict[str, Any]], result.passages)  # tagged in the worker: with their tags
+        passages = cast(list[dict[str, Any]], result.passages)  # tagged in the worker: with their tags
+        rows = encode_rows(passages, self.model_version)  # as the SQLite store encodes them
         table = pa.table({
-            "id": [p["id"] for p in rows],
+            "id": [pid for pid, _, _ in rows],
             "doc_id": [result.doc_id] * len(rows),
             "seq": list(range(len(rows))),
-            "model": [self.model_version if "scores" in p else None for p in rows],
-            "labels": [list(p.get("labels", [])) for p in rows],
-            "record": [json.dumps(mask_passage(without_tags(p)), ensure_ascii=False) for p in rows],
-            "tags": [json.dumps({k: p[k] for k in TAG_FIELDS}, ensure_ascii=False) if "scores" in p else None
-                     for p in rows],
+            "model": [self.model_version if tags else None for _, _, tags in rows],
+            "labels": [list(p.get("labels", [])) for p in passages],
+            "record": [record for _, record, _ in rows],
+            "tags": [tags for _, _, tags in rows],
         })
         target = folder / f"{result.doc_id}.parquet"
         partial = folder / f".{result.doc_id}.parquet.part"  # readers skip dot-files; rename is atomic

@@ -6,22 +6,23 @@ everything the folder's store holds. The same run goes to a Dask cluster (``clus
 to a Parquet store (``parquet.py``) through ``worker_finish`` and ``RunStore``.
 """
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, find_pdfs, frozen_heap, ingest_paths, skipped_summary
 from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, hash_file
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
-from casetagger.inventory.cases import build_inventory, tagger_scorer
+from casetagger.inventory.cases import Scorer, analyse_document, build_inventory, tagger_scorer
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
-from casetagger.inventory.store import RunStore
+from casetagger.inventory.store import Encoded, RunStore
 from casetagger.jsonl import write_jsonl
 from casetagger.model.registry import resolve_model
 from casetagger.model.tagger import Tagger
@@ -74,6 +75,7 @@ def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = N
                                    cluster, model, parquet):
             store.save_document(document, version)
             document.hand_off()  # they are in the store: a long batch must not hold them all
+            document.encoded = None
             result.parsed.append(document)
             if on_document:
                 on_document(document)
@@ -144,23 +146,43 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
 
 
 class TagInWorker:
-    """Runs in each worker on its parsed document: masks the passages, then tags them.
+    """Runs in each worker on its parsed document: masks the passages, tags them, finds their
+    cases (``cases.analyse_document``) and encodes all of it as the store keeps it, so that the
+    parent, which all workers wait for, only writes.
 
     The tagger is loaded once, in the parent, before the workers fork: they share it.
     """
 
-    def __init__(self, tagger: Tagger):
+    def __init__(self, tagger: Tagger, encode: bool = True):
+        """``encode=False``: the passages stay records (a Parquet store writes them in the worker)."""
         self.tagger = tagger
+        self.encode = encode
         tagger.warm_up()  # here, in the parent before the fork, not once in every worker
 
     def __call__(self, document: DocumentResult) -> DocumentResult:
         document.passages = list(self.tagger.tag(mask_passage(p) for p in document.passages))
+        tagged = cast(list[dict[str, Any]], document.passages)  # with their tags
+        analysis = analyse_document(tagged, *case_rules(self.tagger))
+        version = self.tagger.model_version
+        if self.encode:
+            document.encoded = Encoded.of(tagged, version, masked=True, cases=analysis)
+            document.hand_off()  # the parent stores the encoded rows: the records would only be pickled
+        else:
+            document.encoded = Encoded(version, json.dumps(analysis, ensure_ascii=False))
         return document
+
+
+def case_rules(tagger: Tagger) -> tuple[Scorer, dict[str, float], list[str]]:
+    """What ``analyse_document`` and ``build_inventory`` take from the model: its scorer, its
+    thresholds and the taxonomy's goal names (never cases)."""
+    taxonomy = tagger.taxonomy
+    return (tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
+            [taxonomy.name_da(label) for label in taxonomy.ids])
 
 
 def worker_finish(tagger: Tagger, parquet: Path | None = None) -> Callable[[DocumentResult], DocumentResult]:
     """What a worker does after parsing: mask and tag, and with a Parquet store write the passages."""
-    finish = TagInWorker(tagger)
+    finish = TagInWorker(tagger, encode=not parquet)
     return WriteParquet(parquet, tagger.model_version, finish) if parquet else finish
 
 
@@ -217,8 +239,8 @@ def _write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult
         documents = [d for d in documents if d["doc_id"] in wanted]
     documents = [mask_document(d) for d in documents]
     documents += [mask_document(skipped_summary(p)) for p in result.skipped_not_pdf]
-    built = build_inventory(passages, tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
-                            [taxonomy.name_da(label) for label in taxonomy.ids])
+    # the workers analysed the documents they parsed; documents re-tagged here are analysed now
+    built = build_inventory(passages, *case_rules(tagger), analyses=store.case_analyses(tagger.model_version))
     # stored for the review app; the outputs show them with the analysts' edits applied
     db = sqlite3.connect(":memory:") if partition else store.db
     save_inventory(db, built)

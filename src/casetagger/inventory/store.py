@@ -12,6 +12,7 @@ import sqlite3
 import stat
 import threading
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -44,6 +45,12 @@ CREATE TABLE IF NOT EXISTS tags (
     tagged_at TEXT NOT NULL,
     PRIMARY KEY (passage_id, model_version)
 );
+CREATE TABLE IF NOT EXISTS case_analyses (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    model_version TEXT NOT NULL,
+    analysis TEXT NOT NULL,       -- cases.analyse_document of its passages tagged by this model, JSON
+    PRIMARY KEY (doc_id, model_version)
+);
 """
 
 
@@ -63,10 +70,38 @@ def without_tags(passage: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in passage.items() if k not in TAG_FIELDS and k != "model"}
 
 
+def tags_json(passage: Mapping[str, Any]) -> str | None:
+    """A tagged passage's tags as the stores keep them; None for a passage not tagged."""
+    return json.dumps({k: passage[k] for k in TAG_FIELDS}, ensure_ascii=False) if "scores" in passage else None
+
+
 def _tag_rows(tagged: Sequence[Mapping[str, Any]], model_version: str) -> list[tuple[Any, ...]]:
     stamp = now()
-    return [(row["id"], model_version, json.dumps({k: row[k] for k in TAG_FIELDS}, ensure_ascii=False), stamp)
-            for row in tagged]
+    return [(row["id"], model_version, tags_json(row), stamp) for row in tagged]
+
+
+@dataclass
+class Encoded:
+    """What a worker prepared of a document for the store, so that the process writing the store
+    (which every worker waits for) only writes: the case analysis, and the passages encoded."""
+
+    model_version: str | None
+    cases: str | None = None  # cases.analyse_document of the tagged passages, JSON
+    rows: list[tuple[str, str, str | None]] | None = None  # id, masked record JSON, tags JSON; None: from the records
+
+    @classmethod
+    def of(cls, passages: Sequence[dict[str, Any]], model_version: str | None = None, masked: bool = False,
+           cases: Mapping[str, Any] | None = None) -> "Encoded":
+        """``masked``: the passages were masked already (the worker masks before it tags)."""
+        return cls(model_version, None if cases is None else json.dumps(cases, ensure_ascii=False),
+                   encode_rows(passages, model_version, masked))
+
+
+def encode_rows(passages: Sequence[dict[str, Any]], model_version: str | None = None,
+                masked: bool = False) -> list[tuple[str, str, str | None]]:
+    """(id, masked record JSON, tags JSON or None) of each passage: what the stores keep of it."""
+    return [(p["id"], json.dumps(without_tags(p if masked else mask_passage(p)), ensure_ascii=False),
+             tags_json(p) if model_version else None) for p in passages]
 
 
 def store_problem(path: Path, error: Exception) -> str:
@@ -151,23 +186,32 @@ class RunStore:
 
     def save_document(self, result: DocumentResult, model_version: str | None = None) -> None:
         """The document and its passages; with ``model_version``, passages tagged in the worker
-        (with ``scores``, ``labels``, ``evidence``) keep their tags in the same transaction."""
+        (with ``scores``, ``labels``, ``evidence``) keep their tags in the same transaction. A
+        worker may have encoded them already (``result.encoded``, an ``Encoded``)."""
         doc_id = result.doc_id or f"file:{result.file}"
-        passages = cast(list[dict[str, Any]], result.passages)  # tagged in the worker: with their tags
-        records = [(p["id"], doc_id, seq, json.dumps(mask_passage(without_tags(p)), ensure_ascii=False))
-                   for seq, p in enumerate(passages)]
-        tagged = [p for p in passages if "scores" in p] if model_version else []
+        encoded = result.encoded
+        if not isinstance(encoded, Encoded) or encoded.model_version != model_version:
+            encoded = Encoded(model_version)
+        rows = encoded.rows
+        if rows is None:
+            rows = encode_rows(cast(list[dict[str, Any]], result.passages), model_version)
+        stamp = now()
         with self.db:  # one transaction: the document and all its passages, or nothing
             if result.doc_id:  # an earlier failure of the same file that could not be hashed
                 self.db.execute("DELETE FROM documents WHERE doc_id = ?", (f"file:{result.file}",))
             self.db.execute("DELETE FROM tags WHERE passage_id IN (SELECT id FROM passages WHERE doc_id = ?)", (doc_id,))
             self.db.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
+            self.db.execute("DELETE FROM case_analyses WHERE doc_id = ?", (doc_id,))
             self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
                             (doc_id, result.file, result.status.value, result.pages,
-                             json.dumps(result.summary(), ensure_ascii=False), now()))
-            self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)", records)
+                             json.dumps(result.summary(), ensure_ascii=False), stamp))
+            self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)",
+                                [(pid, doc_id, seq, record) for seq, (pid, record, _) in enumerate(rows)])
             if model_version:
-                self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)", _tag_rows(tagged, model_version))
+                self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)",
+                                    [(pid, model_version, tags, stamp) for pid, _, tags in rows if tags])
+                if encoded.cases is not None:
+                    self.db.execute("INSERT INTO case_analyses VALUES (?, ?, ?)", (doc_id, model_version, encoded.cases))
 
     def untagged(self, model_version: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -187,6 +231,11 @@ class RunStore:
     def get_meta(self, key: str, default: Any = None) -> Any:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
+
+    def case_analyses(self, model_version: str) -> dict[str, Any]:
+        """doc id -> the stored ``cases.analyse_document`` of its passages tagged by ``model_version``."""
+        rows = self.db.execute("SELECT doc_id, analysis FROM case_analyses WHERE model_version = ?", (model_version,))
+        return {doc_id: json.loads(analysis) for doc_id, analysis in rows}
 
     def documents(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT summary FROM documents ORDER BY file")
