@@ -56,8 +56,8 @@ def _crash(path, options):
 def test_batch_isolates_hostile_documents(monkeypatch, council_pdf, behaviour, reason, timeout):
     """A document that hangs, eats memory or kills its worker fails alone; the next one is parsed."""
     real = batch.parse_document
-    monkeypatch.setattr(batch, "parse_document", lambda path, options, hashed=None: (
-        behaviour(path, options) if path.name == "hostile.pdf" else real(path, options, hashed)))
+    monkeypatch.setattr(batch, "parse_document", lambda path, options, hashed=None, **kw: (
+        behaviour(path, options) if path.name == "hostile.pdf" else real(path, options, hashed, **kw)))
     hostile = council_pdf.with_name("hostile.pdf")
     hostile.write_bytes(council_pdf.read_bytes())
     results = list(ingest_paths([hostile, council_pdf], limits=BatchLimits(jobs=2, timeout=timeout, max_memory_mb=64)))
@@ -98,7 +98,7 @@ def test_batch_workers_exit_when_the_parent_dies(tmp_path, council_pdf, stuck):
 import os, sys, time
 from pathlib import Path
 from casetagger.ingest import batch
-def stuck(path, options, hashed=None):
+def stuck(path, options, hashed=None, sink=None):
     Path({str(pid_file)!r}).write_text(str(os.getpid()))
     {stuck}
 batch.parse_document = stuck
@@ -148,9 +148,9 @@ def test_batch_sends_next_document_before_parent_handles_result(monkeypatch, tmp
     started = tmp_path / "started"
     real = batch.parse_document
 
-    def recording(path, options, hashed=None):
+    def recording(path, options, hashed=None, **kw):
         (started / path.name).touch()
-        return real(path, options, hashed)
+        return real(path, options, hashed, **kw)
 
     started.mkdir()
     monkeypatch.setattr(batch, "parse_document", recording)
@@ -221,3 +221,30 @@ def test_batch_freezes_the_loaded_heap_for_the_batch_only(tmp_path, council_pdf)
         list(ingest_paths([council_pdf], limits=BatchLimits(jobs=1)))
         assert gc.get_freeze_count() >= outer  # an inner batch leaves the outer freeze alone
     assert gc.get_freeze_count() == 0
+
+
+def test_batch_finish_takes_passages_in_windows_while_parsing(monkeypatch, council_pdf):
+    """A long document's records were all held in the worker, then masked, tagged and encoded copies
+    beside them; a finish with ``take`` now gets them a window at a time, as the parse makes them."""
+    from casetagger.ingest import document
+
+    monkeypatch.setattr(document, "WINDOW", 5)
+    whole = parse_document(council_pdf, IngestOptions())
+    windows: list[list[dict]] = []
+    streamed = parse_document(council_pdf, IngestOptions(), sink=windows.append)
+    assert streamed.passages == [] and streamed.n_passages == whole.n_passages > 10
+    assert max(map(len, windows)) == 5 and [p for w in windows for p in w] == whole.passages
+
+    class Taking:
+        def __init__(self):
+            self.taken = 0
+
+        def take(self, passages):
+            self.taken += len(passages)
+
+        def __call__(self, result):
+            result.warnings.append(f"took {self.taken}")
+            return result
+
+    result = next(ingest_paths([council_pdf], finish=Taking(), limits=BatchLimits(jobs=1)))
+    assert result.passages == [] and result.warnings[-1] == f"took {whole.n_passages}"

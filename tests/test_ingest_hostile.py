@@ -27,8 +27,8 @@ def test_ingest_hostile_batch_ends_within_the_timeout_bound(monkeypatch, tmp_pat
     looping = tmp_path / "in" / "looping.pdf"
     looping.write_bytes(council_pdf.read_bytes())
     real = batch.parse_document
-    monkeypatch.setattr(batch, "parse_document", lambda path, options, hashed=None: (
-        _loop(path, options) if path.name == "looping.pdf" else real(path, options, hashed)))
+    monkeypatch.setattr(batch, "parse_document", lambda path, options, hashed=None, **kw: (
+        _loop(path, options) if path.name == "looping.pdf" else real(path, options, hashed, **kw)))
     paths = sorted((tmp_path / "in").iterdir())
     started = time.monotonic()
     results = {r.file: r for r in ingest_paths(paths, limits=BatchLimits(jobs=2, timeout=TIMEOUT, max_memory_mb=256))}

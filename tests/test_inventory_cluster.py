@@ -91,8 +91,8 @@ def _hang_on_hostile():
     from casetagger.ingest import batch
 
     real = ORIGINAL.setdefault("parse_document", batch.parse_document)
-    batch.parse_document = lambda path, options, hashed=None: (time.sleep(60) if path.name == "hostile.pdf"
-                                                                else real(path, options, hashed))
+    batch.parse_document = lambda path, options, hashed=None, **kw: (time.sleep(60) if path.name == "hostile.pdf"
+                                                                      else real(path, options, hashed, **kw))
 
 
 def _fail_task_on_hostile():

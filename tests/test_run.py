@@ -174,7 +174,7 @@ def test_run_later_success_replaces_earlier_timeout(tmp_path, council_pdf, monke
     folder.mkdir()
     shutil.copy(council_pdf, folder / "dagsorden.pdf")
     real = batch.parse_document
-    monkeypatch.setattr(batch, "parse_document", lambda path, options, hashed=None: time.sleep(30))
+    monkeypatch.setattr(batch, "parse_document", lambda path, options, hashed=None, **kw: time.sleep(30))
     first = run_inventory([folder], tmp_path / "out", limits=BatchLimits(jobs=1, timeout=1.0))
     assert [d.status.value for d in first.parsed] == ["FAILURE"]
     monkeypatch.setattr(batch, "parse_document", real)
@@ -291,9 +291,11 @@ def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pd
 
     tagger = Tagger.load(DEFAULT_MODEL)
     encoded = TagInWorker(tagger)(parse_document(council_pdf, IngestOptions()))
+    finish = TagInWorker(tagger)  # as a batch's worker uses it: windows while parsing, then the result
+    windowed = finish(parse_document(council_pdf, IngestOptions(), sink=finish.take))
     records = TagInWorker(tagger, encode=False)(parse_document(council_pdf, IngestOptions()))
-    assert encoded.passages == [] and encoded.n_passages == records.n_passages > 10
-    assert len(encoded.encoded.rows) == encoded.n_passages
+    assert encoded.passages == windowed.passages == [] and encoded.n_passages == records.n_passages > 10
+    assert encoded.encoded == windowed.encoded and len(encoded.encoded.rows) == encoded.n_passages
     stored = []
     for name, result in (("encoded", encoded), ("records", records)):
         store = RunStore(tmp_path / name)

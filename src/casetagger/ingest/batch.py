@@ -22,7 +22,9 @@ from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, Status, parse_document, warm_up
 
 
-Finish = Callable[[DocumentResult], DocumentResult]  # runs in the worker after parsing
+# runs in the worker after parsing; one with a ``take(passages)`` method is handed the passages
+# in windows while the document is parsed (``parse_document``'s sink), and then the result
+Finish = Callable[[DocumentResult], DocumentResult]
 
 
 @dataclass
@@ -98,7 +100,7 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
         index, path, hashed = task
         out_of_memory = False
         try:
-            result = parse_document(path, options, hashed)
+            result = parse_document(path, options, hashed, sink=getattr(finish, "take", None))
             if finish is not None:
                 result = finish(result)
         except MemoryError:

@@ -2,9 +2,10 @@
 
 import hashlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -111,16 +112,23 @@ def _sha256(path: Path, hashed: Hashed | None) -> str:
     return file_sha256(path)
 
 
-def parse_document(path: Path, options: IngestOptions | None = None, hashed: Hashed | None = None) -> DocumentResult:
+WINDOW = 256  # passages handed to a ``sink`` at a time
+
+
+def parse_document(path: Path, options: IngestOptions | None = None, hashed: Hashed | None = None,
+                   sink: Callable[[list[schema.Passage]], None] | None = None) -> DocumentResult:
     """Parse one PDF in this process. Never raises for a bad file: the result says what failed.
-    ``hashed``: the file's ``hash_file``, taken by a batch's parent, so it is not read twice."""
+    ``hashed``: the file's ``hash_file``, taken by a batch's parent, so it is not read twice.
+    ``sink``: takes the passages in windows of WINDOW while the document is parsed, instead of the
+    result (``handed_off`` counts them), so that a long document's records are never all held;
+    a FAILURE result's sink may have had some before the failure."""
     options = options or IngestOptions()
     started = time.perf_counter()
     result = DocumentResult(file=str(path))
     try:
         check_file(path, options.max_mb)
         result.doc_id = _sha256(path, hashed)
-        _parse_into(result, path, options)
+        _parse_into(result, path, options, sink)
     except CasetaggerError as e:
         result.status, result.errors = Status.FAILURE, result.errors + [str(e)]
     except OSError as e:  # unreadable: permissions on a shared drive, a file that vanished
@@ -130,11 +138,14 @@ def parse_document(path: Path, options: IngestOptions | None = None, hashed: Has
     except Exception as e:  # a bug in layout must not pass for a corrupt PDF, nor kill the batch
         detail = f"{type(e).__name__}: {e}"
         result.status, result.errors = Status.FAILURE, result.errors + [Errors.E016.format(path=path, detail=detail)]
+    if result.status is Status.FAILURE:
+        result.handed_off = 0  # a failure has no passages, even when a sink had some before it failed
     result.seconds = round(time.perf_counter() - started, 3)
     return result
 
 
-def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> None:
+def _parse_into(result: DocumentResult, path: Path, options: IngestOptions,
+                sink: Callable[[list[schema.Passage]], None] | None) -> None:
     lines, stats = _read_lines(path, options)
     if stats.scanned and options.ocr:
         available, detail = ocr.available()
@@ -162,8 +173,14 @@ def _parse_into(result: DocumentResult, path: Path, options: IngestOptions) -> N
     # lines come back from the spool, blocks and passages stream: only the records are kept
     with lines:
         passages = build_passages(build_blocks(lines))
-        result.passages = [p.record(result.doc_id, str(path), i) for i, p in enumerate(passages)]
-    if not result.passages:
+        records = (p.record(result.doc_id, str(path), i) for i, p in enumerate(passages))
+        if sink is None:
+            result.passages = list(records)
+        else:
+            while window := list(islice(records, WINDOW)):
+                sink(window)
+                result.handed_off += len(window)
+    if not result.n_passages:
         if stats.scanned:
             raise CasetaggerError(Errors.E012.format(path=path, scanned=len(stats.scanned), pages=stats.pages))
         if flagged["unmapped"]:

@@ -15,14 +15,15 @@ from typing import Any, cast
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, find_pdfs, frozen_heap, ingest_paths, skipped_summary
-from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, hash_file
+from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, Status, hash_file
+from casetagger.schema import Passage
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
 from casetagger.inventory.cases import Scorer, analyse_document, build_inventory, tagger_scorer
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
-from casetagger.inventory.store import Encoded, RunStore
+from casetagger.inventory.store import Encoded, RunStore, encode_rows
 from casetagger.jsonl import write_jsonl
 from casetagger.model.registry import resolve_model
 from casetagger.model.tagger import Tagger
@@ -150,26 +151,48 @@ class TagInWorker:
     cases (``cases.analyse_document``) and encodes all of it as the store keeps it, so that the
     parent, which all workers wait for, only writes.
 
+    A batch hands it the passages in windows while the document is parsed (``take``), so a long
+    document's records, masked and tagged copies are never all held: what is kept until the
+    document ends is its encoded rows and what the case analysis reads of each passage.
     The tagger is loaded once, in the parent, before the workers fork: they share it.
     """
 
     def __init__(self, tagger: Tagger, encode: bool = True):
-        """``encode=False``: the passages stay records (a Parquet store writes them in the worker)."""
+        """``encode=False``: the passages stay records (a Parquet store writes them in the worker)
+        and come in the result, not in windows."""
         self.tagger = tagger
         self.encode = encode
+        self._rows: list[tuple[str, str, str | None]] = []
+        self._read: list[dict[str, Any]] = []  # what analyse_document reads of each passage
         tagger.warm_up()  # here, in the parent before the fork, not once in every worker
 
+    def take(self, passages: list[Passage]) -> None:
+        """A window of the document's passages, while it is parsed: masked, tagged and encoded."""
+        self._rows += encode_rows(self._tag(passages), self.tagger.model_version, masked=True)
+
+    def _tag(self, passages: list[Passage]) -> list[dict[str, Any]]:
+        tagged = cast(list[dict[str, Any]], list(self.tagger.tag(mask_passage(p) for p in passages)))
+        self._read += [{k: p[k] for k in CASE_FIELDS} for p in tagged]
+        return tagged
+
     def __call__(self, document: DocumentResult) -> DocumentResult:
-        document.passages = list(self.tagger.tag(mask_passage(p) for p in document.passages))
-        tagged = cast(list[dict[str, Any]], document.passages)  # with their tags
-        analysis = analyse_document(tagged, *case_rules(self.tagger))
-        version = self.tagger.model_version
-        if self.encode:
-            document.encoded = Encoded.of(tagged, version, masked=True, cases=analysis)
-            document.hand_off()  # the parent stores the encoded rows: the records would only be pickled
-        else:
-            document.encoded = Encoded(version, json.dumps(analysis, ensure_ascii=False))
-        return document
+        try:
+            # passages still in the result were not handed over while parsing (a caller parsed on its own)
+            passages, document.passages = document.passages, []
+            if self.encode:
+                self.take(passages)
+                document.handed_off += len(passages)
+            else:
+                document.passages = cast(list[Passage], self._tag(passages))
+            if document.status is not Status.FAILURE:
+                analysis = json.dumps(analyse_document(self._read, *case_rules(self.tagger)), ensure_ascii=False)
+                document.encoded = Encoded(self.tagger.model_version, analysis, self._rows if self.encode else None)
+            return document
+        finally:
+            self._rows, self._read = [], []  # the next document starts afresh, also after a failure
+
+
+CASE_FIELDS = ("id", "text", "headings", "labels", "scores", "evidence")  # what analyse_document reads
 
 
 def case_rules(tagger: Tagger) -> tuple[Scorer, dict[str, float], list[str]]:
