@@ -2,6 +2,7 @@
 held in memory, on every generated layout (agenda systems, contents pages, tables, headings and
 paragraphs across page breaks, running headers)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,37 @@ def test_spool_full_temporary_folder_is_not_blamed_on_the_pdf(monkeypatch, counc
     [error] = result.errors
     assert error.startswith(f"[E030] {council_pdf}: the temporary folder") and "E006" not in error
     assert ("Read-only" if fails == "create" else "No space left") in error
+
+
+def test_spool_window_spool_crosses_to_another_process_as_a_file():
+    """A worker's spool reaches its parent as the file itself (pickled, it carries no data): the
+    parent reads the same frames, in order, and may read while frames are still added."""
+    import multiprocessing as mp
+    import pickle
+    from multiprocessing.reduction import recv_handle, send_handle
+
+    from casetagger.ingest.spool import WindowSpool
+
+    def worker(conn):
+        made = WindowSpool("a.pdf")
+        for i in range(3):
+            made.add("rows", [(f"p{i}-{j}", "x" * 1000) for j in range(50)])
+        made.add("parts", [])  # an empty window is no frame
+        conn.send(made)
+        send_handle(conn, made.fileno(), os.getppid())
+        made.close()
+
+    parent_end, child_end = mp.get_context("fork").Pipe()
+    process = mp.get_context("fork").Process(target=worker, args=(child_end,))
+    process.start()
+    received = parent_end.recv()
+    assert len(pickle.dumps(received)) < 1000 and received.frames == 3
+    received.attach(recv_handle(parent_end))
+    process.join(5)
+    frames = []
+    for kind, window in received:
+        frames.append((kind, window[0][0], len(window)))
+        if len(frames) == 1:
+            received.add("parts", [("p0-0", "{}")])  # added while reading: read too
+    assert frames == [("rows", "p0-0", 50), ("rows", "p1-0", 50), ("rows", "p2-0", 50), ("parts", "p0-0", 1)]
+    received.close()

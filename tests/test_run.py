@@ -258,10 +258,10 @@ def test_run_cases_analysed_in_workers_equal_cases_analysed_in_parent(inventory_
 
     out = inventory_copy
     with sqlite3.connect(out / "casetagger.sqlite") as db:
-        analysed = {doc for doc, analysis in db.execute("SELECT doc_id, analysis FROM case_analyses")
-                    if json.loads(analysis)["passages"]}
+        analysed = {row[0] for row in db.execute("SELECT doc_id FROM case_analyses")}
+        with_parts = {row[0] for row in db.execute("SELECT DISTINCT doc_id FROM case_parts")}
         parsed = {row[0] for row in db.execute("SELECT DISTINCT doc_id FROM passages")}
-    assert analysed == parsed and len(parsed) == 2
+    assert analysed == with_parts == parsed and len(parsed) == 2
     before = {name: (out / name).read_bytes() for name in ("cases.jsonl", "cases.csv", "passages.jsonl")}
 
     def not_here(*args, **kwargs):
@@ -272,7 +272,8 @@ def test_run_cases_analysed_in_workers_equal_cases_analysed_in_parent(inventory_
     assert {name: (out / name).read_bytes() for name in before} == before
     monkeypatch.undo()
     with sqlite3.connect(out / "casetagger.sqlite") as db:  # as an older casetagger's rules left them
-        db.execute("""UPDATE case_analyses SET analysis = '{"rules": "older", "passages": {}}'""")
+        db.execute("UPDATE case_analyses SET rules = 'older'")
+        db.execute("DELETE FROM case_parts")
     report_inventory(out)
     assert {name: (out / name).read_bytes() for name in before} == before
     with sqlite3.connect(out / "casetagger.sqlite") as db:
@@ -281,25 +282,34 @@ def test_run_cases_analysed_in_workers_equal_cases_analysed_in_parent(inventory_
     assert {name: (out / name).read_bytes() for name in before} == before
 
 
-def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pdf, tmp_path):
-    """The parent, which every worker waits for, once masked and encoded each passage again: the
-    worker now sends the store's rows, and they store what the records store."""
+def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pdf, tmp_path, monkeypatch):
+    """The parent, which every worker waits for, once masked and encoded each passage again and
+    found its cases: the worker now sends the store's rows and case analysis, in memory or in a
+    spool whose file the parent is handed, and they store what the records store."""
+    from casetagger.ingest import document
     from casetagger.ingest.document import parse_document
     from casetagger.inventory.run import TagInWorker
     from casetagger.inventory.store import RunStore
     from casetagger.model.tagger import Tagger
 
+    monkeypatch.setattr(document, "WINDOW", 7)  # several windows, also in a short document
     tagger = Tagger.load(DEFAULT_MODEL)
-    encoded = TagInWorker(tagger)(parse_document(council_pdf, IngestOptions()))
-    finish = TagInWorker(tagger)  # as a batch's worker uses it: windows while parsing, then the result
-    windowed = finish(parse_document(council_pdf, IngestOptions(), sink=finish.take))
-    records = TagInWorker(tagger, encode=False)(parse_document(council_pdf, IngestOptions()))
-    assert encoded.passages == windowed.passages == [] and encoded.n_passages == records.n_passages > 10
-    assert encoded.encoded == windowed.encoded and len(encoded.encoded.rows) == encoded.n_passages
-    stored = []
-    for name, result in (("encoded", encoded), ("records", records)):
+    results = {"encoded": TagInWorker(tagger)(parse_document(council_pdf, IngestOptions())),
+               "records": TagInWorker(tagger, encode=False)(parse_document(council_pdf, IngestOptions()))}
+    for name, spool in (("windowed", False), ("spooled", True)):
+        finish = TagInWorker(tagger, spool=spool)  # as a batch's worker uses it: windows, then the result
+        results[name] = finish(parse_document(council_pdf, IngestOptions(), sink=finish.take))
+    assert all(r.passages == [] for name, r in results.items() if name != "records")
+    assert len({r.n_passages for r in results.values()}) == 1 and results["records"].n_passages > 10
+    assert results["encoded"].encoded == results["windowed"].encoded
+    spooled = results["spooled"]
+    assert spooled.encoded.rows is None and spooled.spool.frames > 2
+    stored = {}
+    for name, result in results.items():
         store = RunStore(tmp_path / name)
         store.save_document(result, tagger.model_version)
-        stored.append(store.tagged_passages(tagger.model_version))
+        stored[name] = (store.tagged_passages(tagger.model_version), store.case_analyses(tagger.model_version))
         store.close()
-    assert stored[0] == stored[1] and all(p["model"] == tagger.model_version for p in stored[0])
+    assert all(found == stored["records"] for found in stored.values())
+    passages, analyses = stored["spooled"]
+    assert all(p["model"] == tagger.model_version for p in passages) and list(analyses.values())[0]["passages"]

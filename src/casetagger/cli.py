@@ -98,7 +98,7 @@ def ingest_cli(
     extractor: ExtractorOption = "pdfium",
 ) -> None:
     """Read PDFs into passages with provenance (file hash, page, box, heading path)."""
-    from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths, skipped_summary
+    from casetagger.ingest.batch import BatchLimits, SpoolPassages, find_pdfs, ingest_paths, skipped_summary
     from casetagger.ingest.document import IngestOptions, Status
     from casetagger.jsonl import write_jsonl
 
@@ -111,18 +111,18 @@ def ingest_cli(
         fail(Errors.E019.format(paths=", ".join(map(str, paths))))
     limits = BatchLimits(jobs=jobs or BatchLimits().jobs, timeout=timeout, max_memory_mb=max_memory)
     options = IngestOptions(max_mb=max_mb, max_pages=max_pages, ocr=ocr, extractor=extractor)
-    from casetagger.inventory.privacy import mask_document, mask_passages
+    from casetagger.inventory.privacy import mask_document, mask_passage
 
     def unchanged(row: dict[str, Any]) -> dict[str, Any]:
         return row
 
     # passages are masked in the workers, where the timeout holds; summaries here (short strings)
-    finish, document_out = (mask_passages, mask_document) if mask_personal_data else (None, unchanged)
+    prepare, document_out = (mask_passage, mask_document) if mask_personal_data else (None, unchanged)
     results = []
 
     def passages() -> Iterator[dict[str, Any]]:  # written as each document arrives; only the summaries are kept
-        for result in ingest_paths(pdfs, options, limits, finish=finish):
-            yield from (dict(p) for p in result.hand_off())
+        for result in ingest_paths(pdfs, options, limits, finish=SpoolPassages(prepare)):
+            yield from (dict(p) for p in result.drain())
             results.append(result)
 
     n = write_jsonl(out, passages())

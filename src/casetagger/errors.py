@@ -43,8 +43,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E027 = "{path}: no casetagger store here (run 'casetagger run ... --out {path}' first)"
     E028 = "{path}: --municipality and --year select partitions of a Parquet store; this store is SQLite"
     E029 = "--store parquet needs pyarrow: pip install 'casetagger[cluster]' ({detail})"
-    E030 = ("{path}: the temporary folder {folder} cannot hold the document's lines ({detail}); free space "
-            "there or point TMPDIR elsewhere")
+    E030 = ("{path}: the temporary folder {folder} cannot hold the document's lines or passages ({detail}); "
+            "free space there or point TMPDIR elsewhere")
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"

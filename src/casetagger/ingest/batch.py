@@ -15,16 +15,44 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait
+from multiprocessing.reduction import recv_handle, send_handle
 from pathlib import Path
 from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
+from casetagger import schema
 from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, Status, parse_document, warm_up
+from casetagger.ingest.spool import WindowSpool
 
 
 # runs in the worker after parsing; one with a ``take(passages)`` method is handed the passages
 # in windows while the document is parsed (``parse_document``'s sink), and then the result
 Finish = Callable[[DocumentResult], DocumentResult]
+
+
+class SpoolPassages:
+    """A batch's finish that puts each window of a document's passages (``prepare``d first, e.g.
+    masked) in a ``WindowSpool``, whose file the worker hands to the parent: neither process holds
+    a long document's passages. The parent reads them with ``DocumentResult.drain``."""
+
+    def __init__(self, prepare: Callable[[schema.Passage], schema.Passage] | None = None):
+        self.prepare = prepare
+        self._spool: WindowSpool | None = None
+
+    def take(self, passages: list[schema.Passage]) -> None:
+        if self._spool is None:
+            self._spool = WindowSpool(passages[0]["file"])
+        self._spool.add("passages", [self.prepare(p) for p in passages] if self.prepare else passages)
+
+    def __call__(self, result: DocumentResult) -> DocumentResult:
+        if result.passages:  # not handed over while parsing (a caller that parsed on its own)
+            self.take(result.hand_off())
+        spool, self._spool = self._spool, None
+        if result.status is not Status.FAILURE:
+            result.spool = spool
+        elif spool is not None:
+            spool.close()  # what it had before the failure is not kept
+        return result
 
 
 @dataclass
@@ -107,6 +135,9 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
             out_of_memory = True
             result = _failure(path, Errors.E009.format(path=path, limit_mb=extra_bytes // 2**20))
         conn.send((index, result, not out_of_memory))
+        if result.spool is not None:  # the file itself goes to the parent, which reads it when it stores
+            send_handle(conn, result.spool.fileno(), parent)
+            result.spool.close()
         if out_of_memory:
             return  # a heap that hit its cap is not to be trusted with the next document
 
@@ -226,9 +257,11 @@ def ingest_paths(
                     if slot.conn in ready:
                         try:
                             index, result, alive = slot.conn.recv()
+                            if result.spool is not None:
+                                result.spool.attach(recv_handle(slot.conn))
                             if not alive:
                                 retire(slot)
-                        except (EOFError, OSError):  # died without a word: killed for memory or crashed
+                        except (EOFError, OSError, RuntimeError):  # died without a word (or a file): killed or crashed
                             slot.process.join(5)
                             code = slot.process.exitcode
                             result = _failure(path, Errors.E009.format(path=path, limit_mb=limits.max_memory_mb)

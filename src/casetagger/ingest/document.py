@@ -18,7 +18,7 @@ from casetagger.ingest.extract import DEFAULT_EXTRACTOR, check_file, open_source
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
 from casetagger.ingest.records import PageRecord
-from casetagger.ingest.spool import LineSpool
+from casetagger.ingest.spool import LineSpool, WindowSpool
 
 
 class Status(str, Enum):
@@ -48,6 +48,7 @@ class DocumentResult:
     seconds: float = 0.0
     handed_off: int = 0  # passages written out or stored and dropped from memory
     encoded: Any = None  # the passages as a store keeps them, when the worker encoded them (inventory/store.py)
+    spool: WindowSpool | None = None  # where a batch worker put them instead (its parent is handed the file)
 
     @property
     def n_passages(self) -> int:
@@ -59,13 +60,24 @@ class DocumentResult:
         self.handed_off += len(passages)
         return passages
 
+    def drain(self) -> Iterator[schema.Passage]:
+        """The passages, from the result or from the spool its batch worker handed over, each
+        window dropped once read: a long document's passages are never all in memory."""
+        yield from self.hand_off()
+        if self.spool is not None:
+            for _, window in self.spool:
+                yield from window
+            self.spool.close()
+            self.spool = None
+
     def summary(self) -> dict[str, Any]:
         """Everything but the passages, for logs and reports."""
         # not asdict(self): it would deep-copy every passage only to drop them (most of storing a document)
-        data = asdict(replace(self, passages=[], encoded=None))
+        data = asdict(replace(self, passages=[], encoded=None, spool=None))
         data.pop("passages")
         data.pop("handed_off")
         data.pop("encoded")
+        data.pop("spool")
         data["status"] = self.status.value
         data["n_passages"] = self.n_passages
         return data

@@ -5,15 +5,20 @@ must be read before any is laid out. Held in memory they grew with the pages (~1
 pages); here each page's lines go to an anonymous temporary file as plain tuples while
 ``Styles`` sums them up, and come back page by page: memory holds one page. Writing and reading
 them back costs well under 1% of parsing.
+
+``WindowSpool`` does the same for a document's finished passages between a batch's worker and
+its parent.
 """
 
+import io
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
+from typing import IO, Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.records import Line
@@ -29,7 +34,7 @@ class LineSpool:
         self.source = source  # the PDF, named in an error
         self.styles = Styles()
         self.lines = 0
-        with self._disk():
+        with _disk(self.source):
             self._file = tempfile.TemporaryFile()  # unlinked at once: nothing is left if the worker dies
         self._page: list[tuple[object, ...]] = []
         self._number: int | None = None
@@ -48,11 +53,11 @@ class LineSpool:
         return self
 
     def __iter__(self) -> Iterator[Line]:
-        with self._disk():
+        with _disk(self.source):
             self._file.seek(0)
         while True:
             try:
-                with self._disk():
+                with _disk(self.source):
                     page = pickle.load(self._file)  # only what _flush wrote to this unnamed file
             except EOFError:
                 return
@@ -69,15 +74,69 @@ class LineSpool:
 
     def _flush(self) -> None:
         if self._page:
-            with self._disk():
+            with _disk(self.source):
                 pickle.dump(self._page, self._file, pickle.HIGHEST_PROTOCOL)
             self._page = []
 
-    @contextmanager
-    def _disk(self) -> Iterator[None]:
-        """A full or read-only temporary folder is no fault of the PDF: say where the space ran out."""
-        try:
-            yield
-        except OSError as e:
-            raise CasetaggerError(Errors.E030.format(path=self.source, folder=tempfile.gettempdir(),
-                                                     detail=e.strerror or e)) from None
+
+class WindowSpool:
+    """Windows of a document's finished records (``(kind, list)`` frames), kept on disk between the
+    worker that makes them and the parent that stores them, so that neither holds all of a long
+    document's passages. The file is anonymous: a batch's worker hands the file itself to its
+    parent over their socket (``batch.py``), and nothing is left on disk if either dies.
+
+    Frames are appended at the end and read back in order; reading may go on while frames are
+    added (a worker reads its passages back to find their cases and adds those at the end).
+    Pickled, the spool carries no file: the receiver ``attach``es the one it was handed.
+    """
+
+    def __init__(self, source: Path | str = "") -> None:
+        self.source = source
+        self.frames = 0
+        self._end = 0
+        with _disk(self.source):
+            self._file: IO[bytes] = tempfile.TemporaryFile()
+
+    def add(self, kind: str, window: Sequence[object]) -> None:
+        if not window:
+            return
+        with _disk(self.source):
+            self._file.seek(self._end)
+            pickle.dump((kind, window), self._file, pickle.HIGHEST_PROTOCOL)
+            self._end = self._file.tell()
+        self.frames += 1
+
+    def __iter__(self) -> Iterator[tuple[str, list[Any]]]:
+        """The frames in order: (kind, window); those added during the iteration come too."""
+        position = 0
+        while position < self._end:
+            with _disk(self.source):
+                self._file.seek(position)
+                frame = pickle.load(self._file)  # only what add() wrote to this unnamed file
+                position = self._file.tell()
+            yield frame
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def attach(self, fd: int) -> None:
+        """The file handed over by the process that wrote this spool."""
+        self._file = open(fd, "r+b")
+        self._end = self._file.seek(0, 2)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __getstate__(self) -> dict[str, object]:
+        # the file crosses to the parent as a handle, not pickled; empty until attached
+        return {"source": self.source, "frames": self.frames, "_end": 0, "_file": io.BytesIO()}
+
+
+@contextmanager
+def _disk(source: Path | str) -> Iterator[None]:
+    """A full or read-only temporary folder is no fault of the PDF: say where the space ran out."""
+    try:
+        yield
+    except OSError as e:
+        raise CasetaggerError(Errors.E030.format(path=source, folder=tempfile.gettempdir(),
+                                                 detail=e.strerror or e)) from None

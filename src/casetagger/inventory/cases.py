@@ -39,7 +39,7 @@ excerpt, and ``case`` once an analyst attaches it to a case.
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from dataclasses import dataclass, field
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 PACKAGE = Path(__file__).resolve().parents[1]
 MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
 Scorer = Callable[[list[str]], list[dict[str, float]]]
-__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "analyse_document", "build_inventory", "build_cases",
+__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "analyse_document", "analyse_passages", "build_inventory", "build_cases",
            "case_key", "tagger_scorer", "LEADS"]
 LINE = re.compile(r"[^\n]+")
 # a passage that opens by pointing back ("Projektet ...", "Mentorordningen ...") continues a case
@@ -305,11 +305,21 @@ def analyse_document(passages: list[dict[str, Any]], scorer: Scorer | None = Non
     mentions ``[key, masked name, start, end]`` and parts ``[key, text, {label: score}, {label:
     [sentence]}]``; a passage that is no case's part and no finding is left out.
     """
-    thresholds = thresholds or {}
     # joined once: adding each passage to the document's string copied it again every time
     document = "\n" + "\n".join(p["text"] for p in passages)
-    name_filter = NameFilter(goal_names, {h for p in passages for h in p.get("headings") or []})
-    out: dict[str, Any] = {}
+    headings = {h for p in passages for h in p.get("headings") or []}
+    return {"rules": rules_version(),
+            "passages": dict(analyse_passages(passages, document, headings, scorer, thresholds, goal_names))}
+
+
+def analyse_passages(passages: Iterable[dict[str, Any]], document: str, headings: Iterable[str],
+                     scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
+                     goal_names: Iterable[str] = ()) -> Iterator[tuple[str, Any]]:
+    """``analyse_document``'s entries one passage at a time, for a caller that streams a long
+    document's passages: ``document`` is their texts joined (each after a newline), ``headings``
+    every heading of the document."""
+    thresholds = thresholds or {}
+    name_filter = NameFilter(goal_names, headings)
     last: tuple[tuple[Any, ...], str] | None = None  # (heading path, case key) of the passage before
     for passage in passages:
         context = tuple(passage.get("headings") or [])
@@ -320,7 +330,7 @@ def analyse_document(passages: list[dict[str, Any]], scorer: Scorer | None = Non
         if not mentions and last and last[0] == context and CONTINUING.match(passage["text"]):
             parts = [(last[1], sentences(passage["text"]) or [(0, len(passage["text"]))])]
         elif not mentions:
-            out[passage["id"]] = FINDING
+            yield passage["id"], FINDING
             last = None
             continue
         else:
@@ -328,12 +338,11 @@ def analyse_document(passages: list[dict[str, Any]], scorer: Scorer | None = Non
         texts = [" ".join(passage["text"][a:b].strip() for a, b in spans) for _, spans in parts]
         per_part = _labels_per_part(passage, texts, scorer, thresholds)
         evidence = passage.get("evidence", {})
-        out[passage["id"]] = {
+        yield passage["id"], {
             "mentions": [[case_key(m.name), mask(m.name), m.start, m.end] for m in mentions],
             "parts": [[key, text, labels, _support(passage["text"], spans, evidence, labels)]
                       for (key, spans), text, labels in zip(parts, texts, per_part)]}
         last = (context, parts[-1][0])
-    return {"rules": rules_version(), "passages": out}
 
 
 def _finding(passage: dict[str, Any]) -> Finding:

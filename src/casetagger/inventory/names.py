@@ -358,7 +358,8 @@ class NameFilter:
         if not WORD_CHARS.fullmatch(word):  # "co2-regnskab": a hyphen is no word boundary for \w+
             return bool(re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", document_text))
         if self._document_words is None or self._document_words[0] is not document_text:
-            self._document_words = (document_text, set(WORD_CHARS.findall(document_text)))
+            # from an iterator, not findall's list of every word of a long document
+            self._document_words = (document_text, {m.group() for m in WORD_CHARS.finditer(document_text)})
         return word in self._document_words[1]
 
     def names_in(self, text: str, document_text: str = "") -> list[Mention]:

@@ -7,10 +7,7 @@ e-mail addresses are replaced by a bracketed placeholder.
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-if TYPE_CHECKING:
-    from casetagger.ingest.document import DocumentResult
+from typing import Any, TypeVar, cast
 
 Record = TypeVar("Record", bound=Mapping[str, Any])  # a passage, ingested or tagged
 
@@ -69,12 +66,6 @@ def mask_passage(passage: Record) -> Record:
     """A copy of an ingested passage (tagged or not) with its text and headings masked."""
     return cast(Record, dict(passage, text=mask(passage["text"]), heading=mask(passage["heading"]),
                              headings=[mask(h) for h in passage["headings"]]))
-
-
-def mask_passages(result: "DocumentResult") -> "DocumentResult":
-    """A batch's ``finish``: masks a parsed document's passages in the worker, under its timeout."""
-    result.passages = [mask_passage(p) for p in result.passages]
-    return result
 
 
 def mask_document(summary: dict[str, Any]) -> dict[str, Any]:

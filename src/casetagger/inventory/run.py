@@ -9,21 +9,23 @@ to a Parquet store (``parquet.py``) through ``worker_finish`` and ``RunStore``.
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, find_pdfs, frozen_heap, ingest_paths, skipped_summary
-from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, Status, hash_file
+from casetagger.ingest.document import WINDOW, DocumentResult, Hashed, IngestOptions, Status, hash_file
+from casetagger.ingest.spool import WindowSpool
 from casetagger.schema import Passage
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
-from casetagger.inventory.cases import Scorer, analyse_document, build_inventory, tagger_scorer
+from casetagger.inventory.cases import Scorer, analyse_passages, build_inventory, rules_version, tagger_scorer
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.report import write_report
-from casetagger.inventory.store import Encoded, RunStore, encode_rows
+from casetagger.inventory.store import PARTS, ROWS, Encoded, Row, RunStore, encode_rows
 from casetagger.jsonl import write_jsonl
 from casetagger.model.registry import resolve_model
 from casetagger.model.tagger import Tagger
@@ -122,7 +124,8 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
         if on_plan:
             on_plan(todo)
         if todo:  # the tagger warms up (spaCy word lists) for workers only when there are any
-            yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet), hashed=hashed)
+            yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet, spool=True),
+                                    hashed=hashed)
         return
     try:
         from casetagger.inventory import cluster as dask_cluster
@@ -146,33 +149,55 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
             dask_cluster.close(client)
 
 
+CASE_FIELDS = ("id", "text", "headings", "labels", "scores", "evidence")  # what the case analysis reads
+
+
 class TagInWorker:
     """Runs in each worker on its parsed document: masks the passages, tags them, finds their
-    cases (``cases.analyse_document``) and encodes all of it as the store keeps it, so that the
+    cases (``cases.analyse_passages``) and encodes all of it as the store keeps it, so that the
     parent, which all workers wait for, only writes.
 
-    A batch hands it the passages in windows while the document is parsed (``take``), so a long
-    document's records, masked and tagged copies are never all held: what is kept until the
-    document ends is its encoded rows and what the case analysis reads of each passage.
+    A batch hands it the passages in windows while the document is parsed (``take``). With
+    ``spool``, each window's encoded rows go to a ``WindowSpool`` that the parent is handed; the
+    case analysis reads them back from there after the last window and adds its own windows, so
+    memory holds a window, the document's text and its headings, not all its passages. Without
+    (a Dask worker, whose spool the driver could not open), rows and analysis stay in memory.
     The tagger is loaded once, in the parent, before the workers fork: they share it.
     """
 
-    def __init__(self, tagger: Tagger, encode: bool = True):
+    def __init__(self, tagger: Tagger, encode: bool = True, spool: bool = False):
         """``encode=False``: the passages stay records (a Parquet store writes them in the worker)
         and come in the result, not in windows."""
         self.tagger = tagger
         self.encode = encode
-        self._rows: list[tuple[str, str, str | None]] = []
-        self._read: list[dict[str, Any]] = []  # what analyse_document reads of each passage
+        self.spool = spool and encode
+        self._start()
         tagger.warm_up()  # here, in the parent before the fork, not once in every worker
+
+    def _start(self) -> None:
+        self._spool: WindowSpool | None = None
+        self._rows: list[Row] = []
+        self._read: list[dict[str, Any]] = []  # what the case analysis reads, when not spooled
+        self._texts: list[str] = []  # the document's text, which names are checked against
+        self._headings: set[str] = set()
 
     def take(self, passages: list[Passage]) -> None:
         """A window of the document's passages, while it is parsed: masked, tagged and encoded."""
-        self._rows += encode_rows(self._tag(passages), self.tagger.model_version, masked=True)
+        rows = encode_rows(self._tag(passages), self.tagger.model_version, masked=True)
+        if self.spool:
+            if self._spool is None:
+                self._spool = WindowSpool(passages[0]["file"])
+            self._spool.add(ROWS, rows)
+        else:
+            self._rows += rows
 
     def _tag(self, passages: list[Passage]) -> list[dict[str, Any]]:
         tagged = cast(list[dict[str, Any]], list(self.tagger.tag(mask_passage(p) for p in passages)))
-        self._read += [{k: p[k] for k in CASE_FIELDS} for p in tagged]
+        for p in tagged:
+            self._texts.append(p["text"])
+            self._headings.update(p["headings"])
+        if not self.spool:
+            self._read += [{k: p[k] for k in CASE_FIELDS} for p in tagged]
         return tagged
 
     def __call__(self, document: DocumentResult) -> DocumentResult:
@@ -180,19 +205,36 @@ class TagInWorker:
             # passages still in the result were not handed over while parsing (a caller parsed on its own)
             passages, document.passages = document.passages, []
             if self.encode:
-                self.take(passages)
+                if passages:
+                    self.take(passages)
                 document.handed_off += len(passages)
             else:
                 document.passages = cast(list[Passage], self._tag(passages))
-            if document.status is not Status.FAILURE:
-                analysis = json.dumps(analyse_document(self._read, *case_rules(self.tagger)), ensure_ascii=False)
-                document.encoded = Encoded(self.tagger.model_version, analysis, self._rows if self.encode else None)
+            if document.status is Status.FAILURE:
+                return document
+            version = self.tagger.model_version
+            parts = self._analyse()
+            if self._spool is not None:
+                for window in iter(lambda: list(islice(parts, WINDOW)), []):
+                    self._spool.add(PARTS, window)
+                document.encoded, document.spool, self._spool = Encoded(version, rules_version()), self._spool, None
+            else:
+                document.encoded = Encoded(version, rules_version(), self._rows if self.encode else None, list(parts))
             return document
         finally:
-            self._rows, self._read = [], []  # the next document starts afresh, also after a failure
+            if self._spool is not None:  # a failure: what was spooled before it is not kept
+                self._spool.close()
+            self._start()  # the next document starts afresh
 
-
-CASE_FIELDS = ("id", "text", "headings", "labels", "scores", "evidence")  # what analyse_document reads
+    def _analyse(self) -> Iterator[tuple[str, str]]:
+        """(passage id, case analysis JSON) of the document's passages, from the spool or memory."""
+        read: Iterable[dict[str, Any]] = self._read
+        if self._spool is not None:
+            read = ({**json.loads(record), **json.loads(tags or "{}")}
+                    for kind, rows in self._spool if kind == ROWS for _, record, tags in cast(list[Row], rows))
+        document = "\n" + "\n".join(self._texts)
+        for pid, part in analyse_passages(read, document, self._headings, *case_rules(self.tagger)):
+            yield pid, json.dumps(part, ensure_ascii=False)
 
 
 def case_rules(tagger: Tagger) -> tuple[Scorer, dict[str, float], list[str]]:
@@ -203,9 +245,11 @@ def case_rules(tagger: Tagger) -> tuple[Scorer, dict[str, float], list[str]]:
             [taxonomy.name_da(label) for label in taxonomy.ids])
 
 
-def worker_finish(tagger: Tagger, parquet: Path | None = None) -> Callable[[DocumentResult], DocumentResult]:
-    """What a worker does after parsing: mask and tag, and with a Parquet store write the passages."""
-    finish = TagInWorker(tagger, encode=not parquet)
+def worker_finish(tagger: Tagger, parquet: Path | None = None,
+                  spool: bool = False) -> Callable[[DocumentResult], DocumentResult]:
+    """What a worker does after parsing: mask and tag, and with a Parquet store write the passages.
+    ``spool``: a local batch's worker, whose parent can be handed a spool (``TagInWorker``)."""
+    finish = TagInWorker(tagger, encode=not parquet, spool=spool)
     return WriteParquet(parquet, tagger.model_version, finish) if parquet else finish
 
 

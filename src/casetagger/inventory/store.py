@@ -11,7 +11,7 @@ import os
 import sqlite3
 import stat
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,12 +45,20 @@ CREATE TABLE IF NOT EXISTS tags (
     tagged_at TEXT NOT NULL,
     PRIMARY KEY (passage_id, model_version)
 );
-CREATE TABLE IF NOT EXISTS case_analyses (
+CREATE TABLE IF NOT EXISTS case_analyses (  -- a document whose passages tagged by this model were analysed
     doc_id TEXT NOT NULL REFERENCES documents(doc_id),
     model_version TEXT NOT NULL,
-    analysis TEXT NOT NULL,       -- cases.analyse_document of its passages tagged by this model, JSON
+    rules TEXT NOT NULL,          -- cases.rules_version() of the analysis
     PRIMARY KEY (doc_id, model_version)
 );
+CREATE TABLE IF NOT EXISTS case_parts (
+    passage_id TEXT NOT NULL,     -- in passages, or in a Parquet store's files
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    model_version TEXT NOT NULL,
+    part TEXT NOT NULL,           -- cases.analyse_passages of the passage: a finding or its cases' parts, JSON
+    PRIMARY KEY (passage_id, model_version)
+);
+CREATE INDEX IF NOT EXISTS case_parts_doc ON case_parts(doc_id);
 """
 
 
@@ -80,28 +88,40 @@ def _tag_rows(tagged: Sequence[Mapping[str, Any]], model_version: str) -> list[t
     return [(row["id"], model_version, tags_json(row), stamp) for row in tagged]
 
 
+Row = tuple[str, str, str | None]  # passage id, masked record JSON, tags JSON or None
+ROWS, PARTS = "rows", "parts"  # a spool's frames: rows, then (passage id, case analysis JSON)
+
+
 @dataclass
 class Encoded:
     """What a worker prepared of a document for the store, so that the process writing the store
-    (which every worker waits for) only writes: the case analysis, and the passages encoded."""
+    (which every worker waits for) only writes: its passages as rows, and with ``rules`` the case
+    analysis of each (``cases.analyse_passages``). Either is in the result's spool as ROWS and
+    PARTS windows when its field is None (rows are then made from the result's records)."""
 
     model_version: str | None
-    cases: str | None = None  # cases.analyse_document of the tagged passages, JSON
-    rows: list[tuple[str, str, str | None]] | None = None  # id, masked record JSON, tags JSON; None: from the records
-
-    @classmethod
-    def of(cls, passages: Sequence[dict[str, Any]], model_version: str | None = None, masked: bool = False,
-           cases: Mapping[str, Any] | None = None) -> "Encoded":
-        """``masked``: the passages were masked already (the worker masks before it tags)."""
-        return cls(model_version, None if cases is None else json.dumps(cases, ensure_ascii=False),
-                   encode_rows(passages, model_version, masked))
+    rules: str | None = None  # cases.rules_version() of the analysis; None: not analysed
+    rows: list[Row] | None = None
+    parts: list[tuple[str, str]] | None = None
 
 
 def encode_rows(passages: Sequence[dict[str, Any]], model_version: str | None = None,
-                masked: bool = False) -> list[tuple[str, str, str | None]]:
+                masked: bool = False) -> list[Row]:
     """(id, masked record JSON, tags JSON or None) of each passage: what the stores keep of it."""
     return [(p["id"], json.dumps(without_tags(p if masked else mask_passage(p)), ensure_ascii=False),
              tags_json(p) if model_version else None) for p in passages]
+
+
+def _frames(result: DocumentResult, encoded: Encoded, model_version: str | None) -> Iterable[tuple[str, list[Any]]]:
+    """The document's ROWS and PARTS windows: from its spool, or from what ``encoded`` holds."""
+    if result.spool is not None:
+        yield from result.spool
+        return
+    if encoded.rows is not None:
+        yield ROWS, encoded.rows
+    else:
+        yield ROWS, encode_rows(cast(list[dict[str, Any]], result.passages), model_version)
+    yield PARTS, encoded.parts or []
 
 
 def store_problem(path: Path, error: Exception) -> str:
@@ -187,31 +207,39 @@ class RunStore:
     def save_document(self, result: DocumentResult, model_version: str | None = None) -> None:
         """The document and its passages; with ``model_version``, passages tagged in the worker
         (with ``scores``, ``labels``, ``evidence``) keep their tags in the same transaction. A
-        worker may have encoded them already (``result.encoded``, an ``Encoded``)."""
+        worker may have encoded them already (``result.encoded``, an ``Encoded``), and put them
+        in a spool (``result.spool``): they are read from it a window at a time."""
         doc_id = result.doc_id or f"file:{result.file}"
-        encoded = result.encoded
-        if not isinstance(encoded, Encoded) or encoded.model_version != model_version:
-            encoded = Encoded(model_version)
-        rows = encoded.rows
-        if rows is None:
-            rows = encode_rows(cast(list[dict[str, Any]], result.passages), model_version)
+        encoded = result.encoded if isinstance(result.encoded, Encoded) else Encoded(None)
+        # tags the records carry are kept; those encoded for another model are not, nor their cases
+        keep_tags = bool(model_version) and encoded.model_version in (None, model_version)
+        analysed = keep_tags and encoded.rules is not None
         stamp = now()
         with self.db:  # one transaction: the document and all its passages, or nothing
             if result.doc_id:  # an earlier failure of the same file that could not be hashed
                 self.db.execute("DELETE FROM documents WHERE doc_id = ?", (f"file:{result.file}",))
             self.db.execute("DELETE FROM tags WHERE passage_id IN (SELECT id FROM passages WHERE doc_id = ?)", (doc_id,))
-            self.db.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
-            self.db.execute("DELETE FROM case_analyses WHERE doc_id = ?", (doc_id,))
+            for table in ("passages", "case_parts", "case_analyses"):
+                self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
             self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
                             (doc_id, result.file, result.status.value, result.pages,
                              json.dumps(result.summary(), ensure_ascii=False), stamp))
-            self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)",
-                                [(pid, doc_id, seq, record) for seq, (pid, record, _) in enumerate(rows)])
-            if model_version:
-                self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)",
-                                    [(pid, model_version, tags, stamp) for pid, _, tags in rows if tags])
-                if encoded.cases is not None:
-                    self.db.execute("INSERT INTO case_analyses VALUES (?, ?, ?)", (doc_id, model_version, encoded.cases))
+            seq = 0
+            for kind, window in _frames(result, encoded, model_version):
+                if kind == ROWS:
+                    rows = cast(list[Row], window)
+                    self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)",
+                                        [(pid, doc_id, seq + i, record) for i, (pid, record, _) in enumerate(rows)])
+                    seq += len(rows)
+                    if keep_tags:
+                        self.db.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?, ?, ?)",
+                                            [(pid, model_version, tags, stamp) for pid, _, tags in rows if tags])
+                elif kind == PARTS and analysed:
+                    self.db.executemany("INSERT INTO case_parts VALUES (?, ?, ?, ?)",
+                                        [(pid, doc_id, model_version, part)
+                                         for pid, part in cast(list[tuple[str, str]], window)])
+            if analysed:
+                self.db.execute("INSERT INTO case_analyses VALUES (?, ?, ?)", (doc_id, model_version, encoded.rules))
 
     def untagged(self, model_version: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -234,8 +262,15 @@ class RunStore:
 
     def case_analyses(self, model_version: str) -> dict[str, Any]:
         """doc id -> the stored ``cases.analyse_document`` of its passages tagged by ``model_version``."""
-        rows = self.db.execute("SELECT doc_id, analysis FROM case_analyses WHERE model_version = ?", (model_version,))
-        return {doc_id: json.loads(analysis) for doc_id, analysis in rows}
+        analyses: dict[str, Any] = {
+            doc_id: {"rules": rules, "passages": {}} for doc_id, rules in
+            self.db.execute("SELECT doc_id, rules FROM case_analyses WHERE model_version = ?", (model_version,))}
+        rows = self.db.execute("SELECT doc_id, passage_id, part FROM case_parts WHERE model_version = ?",
+                               (model_version,))
+        for doc_id, passage_id, part in rows:
+            if doc_id in analyses:
+                analyses[doc_id]["passages"][passage_id] = json.loads(part)
+        return analyses
 
     def documents(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT summary FROM documents ORDER BY file")
