@@ -6,10 +6,13 @@
 On a generated report of --pages pages: pages/s of pdfplumber's page.extract_text() (the
 baseline), of Debian's pdftotext (if installed), and of casetagger ingest with the pdfium and the
 pdfplumber extractor, each in a fresh process, with ratios against the baseline and peak RSS.
-Then, at each of --memory-pages, peak RSS of ingest and the peak of its Python heap (tracemalloc,
-in a second process: tracing makes it several times slower), each with its slope in MB per 1,000
-pages: flat memory means no slope. The heap slope does not depend on what is loaded once (the
-hyphenation word list, pdfium). Last, on a folder of --documents documents the speed-up of two
+Then, at each of --memory-pages, one document of that length through ``casetagger ingest``'s
+batch (to a JSON Lines file) and through ``casetagger run``: peak RSS of the main process and
+of its worker, and the peak of a parse's Python heap (tracemalloc, in a process of its own:
+tracing makes it several times slower), each with its slope in MB per 1,000 pages: flat memory
+means no slope. The heap slope does not depend on what is loaded once (the hyphenation word
+list, pdfium). ``run``'s main process also writes the inventory of all the document's passages
+(workbook, report), which grows with them by design. Last, on a folder of --documents documents the speed-up of two
 workers over one, with the CPU seconds of the parent process and of its workers (figures the
 machine's load changes little). --repeat N measures the report and the folder N times, each
 ratio within its own round, and prints each figure's median and each ratio's range.
@@ -51,9 +54,28 @@ from casetagger.ingest.document import warm_up
 options = IngestOptions(extractor=sys.argv[1], max_pages=10**6)
 warm_up(options)  # loaded once whatever the pages: not part of the slope
 tracemalloc.start()
-result = parse_document(Path(sys.argv[2]), options)
-assert result.passages, result.errors
+result = parse_document(Path(sys.argv[2]), options, sink=lambda window: None)  # as a batch worker parses
+assert result.n_passages, result.errors
 print(tracemalloc.get_traced_memory()[1] / 2**20)
+"""
+INGEST = """
+import sys
+from pathlib import Path
+from casetagger.ingest import BatchLimits, IngestOptions, ingest_paths
+from casetagger.ingest.batch import SpoolPassages
+from casetagger.jsonl import write_jsonl
+options = IngestOptions(extractor=sys.argv[1], max_pages=10**6)
+results = ingest_paths([Path(sys.argv[2])], options, BatchLimits(jobs=1), finish=SpoolPassages())
+assert write_jsonl(Path(sys.argv[3]), (p for result in results for p in result.drain()))
+"""
+RUN_ONE = """
+import sys
+from pathlib import Path
+from casetagger.ingest import BatchLimits, IngestOptions
+from casetagger.inventory.run import run_inventory
+result = run_inventory([Path(sys.argv[1])], Path(sys.argv[2]), options=IngestOptions(max_pages=10**6),
+                       limits=BatchLimits(jobs=1))
+assert result.passages
 """
 BATCH = """
 import sys
@@ -118,22 +140,26 @@ def slope_per_1000_pages(points: list[tuple[int, float]]) -> float | None:
 
 
 def memory_figures(tmp: Path, page_counts: list[int]) -> dict:
-    """Peak RSS and Python-heap peak of ingest (pdfium) at each page count, and their slopes."""
+    """Peak RSS of ``ingest`` and ``run`` (main process and worker) and a parse's Python-heap peak
+    at each page count, with their slopes."""
     figures: dict = {}
-    rss, heap = [], []
+    series: dict[str, list[tuple[int, float]]] = {}
     for n in page_counts:
         long = tmp / f"long_{n}.pdf"
         made = make_document(long, n)
-        seconds, mb = timed(OURS, "pdfium", str(long))[:2]
-        heap_mb = heap_peak_mb(long)
-        rss.append((made, mb))
-        heap.append((made, heap_mb))
-        figures[f"peak_mb_ingest_{made}_pages"] = round(mb)
-        figures[f"heap_peak_mb_ingest_{made}_pages"] = round(heap_mb, 1)
-        figures[f"ingest_{made}_pages_per_s"] = round(made / seconds, 1)
+        ingest = timed(INGEST, "pdfium", str(long), str(tmp / "passages.jsonl"))
+        run = timed(RUN_ONE, str(long), str(tmp / f"run_{n}"))
+        points = {"ingest_main": ingest.mb, "ingest_worker": ingest.child_mb, "run_main": run.mb,
+                  "run_worker": run.child_mb, "heap": heap_peak_mb(long)}
+        for name, mb in points.items():
+            series.setdefault(name, []).append((made, mb))
+            figures[f"peak_mb_{name}_{made}_pages"] = round(mb, 1)
+        figures[f"ingest_{made}_pages_per_s"] = round(made / ingest.seconds, 1)
+        figures[f"run_{made}_pages_per_s"] = round(made / run.seconds, 1)
         long.unlink()
-    figures["peak_rss_mb_per_1000_pages"] = slope_per_1000_pages(rss)
-    figures["heap_peak_mb_per_1000_pages"] = slope_per_1000_pages(heap)
+        shutil.rmtree(tmp / f"run_{n}")
+    for name, points_of in series.items():
+        figures[f"{name}_mb_per_1000_pages"] = slope_per_1000_pages(points_of)
     return figures
 
 
