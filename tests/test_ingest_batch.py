@@ -248,3 +248,23 @@ def test_batch_finish_takes_passages_in_windows_while_parsing(monkeypatch, counc
 
     result = next(ingest_paths([council_pdf], finish=Taking(), limits=BatchLimits(jobs=1)))
     assert result.passages == [] and result.warnings[-1] == f"took {whole.n_passages}"
+
+
+def test_batch_unordered_results_leave_as_they_finish(monkeypatch, tmp_path, council_pdf):
+    """Results waited behind a slow first document, each holding its passages (or an open spool):
+    behind one long report, a folder of a thousand minutes ran out of file handles."""
+    copies = [tmp_path / f"{name}.pdf" for name in ("slow", "fast")]
+    for copy in copies:
+        copy.write_bytes(council_pdf.read_bytes())
+    real = batch.parse_document
+
+    def slow_first(path, options, hashed=None, **kw):
+        if path.name == "slow.pdf":
+            time.sleep(3)
+        return real(path, options, hashed, **kw)
+
+    monkeypatch.setattr(batch, "parse_document", slow_first)
+    results = ingest_paths(copies, limits=BatchLimits(jobs=2), ordered=False)
+    assert [r.file for r in results] == [str(copies[1]), str(copies[0])]
+    ordered = ingest_paths(copies, limits=BatchLimits(jobs=2))
+    assert [r.file for r in ordered] == [str(c) for c in copies]

@@ -2,6 +2,7 @@
 
 import csv
 import html
+import os
 import json
 import re
 import shutil
@@ -313,3 +314,24 @@ def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pd
     assert all(found == stored["records"] for found in stored.values())
     passages, analyses = stored["spooled"]
     assert all(p["model"] == tagger.model_version for p in passages) and list(analyses.values())[0]["passages"]
+
+
+def test_run_closes_each_documents_spool_once_stored(tmp_path, council_pdf):
+    """Each document's passages come from its worker as an open file; a batch kept every one open
+    until it ended, and a folder of a thousand documents would run out of file handles."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(4):
+        shutil.copy(council_pdf, folder / f"dagsorden_{i}.pdf")
+        with (folder / f"dagsorden_{i}.pdf").open("ab") as f:
+            f.write(b"%" + bytes(str(i), "ascii"))  # each its own hash
+    spools = []
+
+    def seen(document):
+        spools.append(document.spool)
+
+    run_inventory([folder / "dagsorden_0.pdf"], tmp_path / "warm")  # what stays open once loaded
+    open_before = len(os.listdir("/proc/self/fd"))
+    result = run_inventory([folder], tmp_path / "out", on_document=seen)
+    assert len(result.parsed) == 4 and all(d.status.value != "FAILURE" and d.n_passages for d in result.parsed)
+    assert spools == [None] * 4 and len(os.listdir("/proc/self/fd")) <= open_before

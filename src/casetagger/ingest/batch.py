@@ -199,8 +199,11 @@ def ingest_paths(
     on_done: Callable[[DocumentResult], None] | None = None,
     finish: Finish | None = None,
     hashed: Mapping[Path, Hashed] | None = None,
+    ordered: bool = True,
 ) -> Iterator[DocumentResult]:
-    """Parse every PDF in a pool of workers that live for the batch; yield results in input order.
+    """Parse every PDF in a pool of workers that live for the batch; yield results in input order,
+    or with ``ordered=False`` as they finish (nothing waits behind a long document: a result may
+    hold an open spool, and a thousand waiting ones would use up the process's file handles).
 
     ``finish`` runs in the worker on each result (``casetagger run`` tags there), so the parent
     only writes. ``hashed``: files the caller hashed already (``document.hash_file``); their
@@ -280,8 +283,8 @@ def ingest_paths(
                 if on_done:
                     for result in finished:
                         on_done(result)
-                while next_out in done:
-                    yield done.pop(next_out)
+                while done and (not ordered or next_out in done):
+                    yield done.pop(next_out if ordered else next(iter(done)))
                     next_out += 1
         finally:
             for slot in list(slots):

@@ -60,6 +60,15 @@ class DocumentResult:
         self.handed_off += len(passages)
         return passages
 
+    def release(self) -> None:
+        """Drop what was stored: the passages, the worker's encoding of them and its spool, whose
+        file is closed (a long batch must not hold a handle per document)."""
+        self.hand_off()
+        self.encoded = None
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+
     def drain(self) -> Iterator[schema.Passage]:
         """The passages, from the result or from the spool its batch worker handed over, each
         window dropped once read: a long document's passages are never all in memory."""

@@ -77,8 +77,7 @@ def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = N
         for document in _documents(list(paths), store, tagger, options, limits or BatchLimits(), result, on_plan,
                                    cluster, model, parquet):
             store.save_document(document, version)
-            document.hand_off()  # they are in the store: a long batch must not hold them all
-            document.encoded = None
+            document.release()  # they are in the store: a long batch must not hold them all
             result.parsed.append(document)
             if on_document:
                 on_document(document)
@@ -125,7 +124,7 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
             on_plan(todo)
         if todo:  # the tagger warms up (spaCy word lists) for workers only when there are any
             yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet, spool=True),
-                                    hashed=hashed)
+                                    hashed=hashed, ordered=False)  # the store takes them in any order
         return
     try:
         from casetagger.inventory import cluster as dask_cluster
