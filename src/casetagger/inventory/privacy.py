@@ -80,9 +80,14 @@ def mask(text: str) -> str:
     text = _mask_emails(text)
     text = CPR.sub(_mask_cpr, text)
     text = GROUPED_PHONE.sub(_mask_grouped, text)
-
-    def bare(match: re.Match[str]) -> str:
-        context = text[max(0, match.start() - 40):match.start()]
-        return "[telefon]" if PHONE_WORDS.search(context) else match.group(0)
-
-    return BARE_PHONE.sub(bare, text)
+    # a bare number's context is the text as masked so far: a number masked just before it counts
+    # as the phone word it stood for ("tlf. 11111111 eller 22222222"), so masking again changes nothing
+    parts: list[str] = []
+    masked_tail, last = "", 0
+    for match in BARE_PHONE.finditer(text):
+        before = text[last:match.start()]
+        context = (masked_tail + before)[-40:]
+        number = "[telefon]" if PHONE_WORDS.search(context) else match.group(0)
+        parts += [before, number]
+        masked_tail, last = (context + number)[-40:], match.end()
+    return "".join(parts) + text[last:]
