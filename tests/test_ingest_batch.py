@@ -268,3 +268,31 @@ def test_batch_unordered_results_leave_as_they_finish(monkeypatch, tmp_path, cou
     assert [r.file for r in results] == [str(copies[1]), str(copies[0])]
     ordered = ingest_paths(copies, limits=BatchLimits(jobs=2))
     assert [r.file for r in ordered] == [str(c) for c in copies]
+
+
+def test_batch_ordered_results_waiting_behind_a_long_document_are_bounded(monkeypatch, tmp_path, council_pdf):
+    """In input order, every result finished behind a long first document waited, each with its
+    spool's open file: a thousand short documents behind one long report used up the handles.
+    Now the workers stop taking documents while too many results wait."""
+    copies = [tmp_path / f"{i}.pdf" for i in range(7)]
+    for copy in copies:
+        copy.write_bytes(council_pdf.read_bytes())
+    real = batch.parse_document
+    marks = tmp_path / "marks"
+    marks.mkdir()
+
+    def slow_first(path, options, hashed=None, **kw):
+        if path.name == "0.pdf":
+            time.sleep(4)
+            (marks / "done").touch()
+        else:
+            (marks / f"{path.stem}.{'late' if (marks / 'done').exists() else 'early'}").touch()
+        return real(path, options, hashed, **kw)
+
+    monkeypatch.setattr(batch, "parse_document", slow_first)
+    monkeypatch.setattr(batch, "WAITING", 2)
+    monkeypatch.setattr(batch, "TAIL", 0)
+    results = list(ingest_paths(copies, limits=BatchLimits(jobs=2)))
+    assert [r.file for r in results] == [str(c) for c in copies] and all(r.passages for r in results)
+    early = sorted(int(p.stem) for p in marks.glob("*.early"))
+    assert len(early) <= 2 and len(list(marks.glob("*.late"))) >= 4

@@ -117,33 +117,57 @@ def test_spool_full_temporary_folder_is_not_blamed_on_the_pdf(monkeypatch, counc
 
 def test_spool_window_spool_crosses_to_another_process_as_a_file():
     """A worker's spool reaches its parent as the file itself (pickled, it carries no data): the
-    parent reads the same frames, in order, and may read while frames are still added."""
+    parent reads the same frames, in order, and may read while frames are still added. The last
+    frame once waited in the worker's write buffer until the worker closed its copy, and a parent
+    that read first lost it."""
     import multiprocessing as mp
     import pickle
     from multiprocessing.reduction import recv_handle, send_handle
 
     from casetagger.ingest.spool import WindowSpool
 
+    ctx = mp.get_context("fork")
+    read = ctx.Event()
+
     def worker(conn):
         made = WindowSpool("a.pdf")
         for i in range(3):
             made.add("rows", [(f"p{i}-{j}", "x" * 1000) for j in range(50)])
         made.add("parts", [])  # an empty window is no frame
+        made.add("parts", [("p0-0", "{}")])  # small: it fits in the write buffer
+        handle = made.handle()
         conn.send(made)
-        send_handle(conn, made.fileno(), os.getppid())
+        send_handle(conn, handle, os.getppid())
+        read.wait(10)  # the parent reads before this copy is closed
         made.close()
 
-    parent_end, child_end = mp.get_context("fork").Pipe()
-    process = mp.get_context("fork").Process(target=worker, args=(child_end,))
+    parent_end, child_end = ctx.Pipe()
+    process = ctx.Process(target=worker, args=(child_end,))
     process.start()
+    child_end.close()  # a worker that dies is then an EOF here, not a wait
     received = parent_end.recv()
-    assert len(pickle.dumps(received)) < 1000 and received.frames == 3
+    assert len(pickle.dumps(received)) < 1000 and received.frames == 4
     received.attach(recv_handle(parent_end))
-    process.join(5)
     frames = []
     for kind, window in received:
         frames.append((kind, window[0][0], len(window)))
         if len(frames) == 1:
-            received.add("parts", [("p0-0", "{}")])  # added while reading: read too
-    assert frames == [("rows", "p0-0", 50), ("rows", "p1-0", 50), ("rows", "p2-0", 50), ("parts", "p0-0", 1)]
+            received.add("parts", [("p1-0", "{}")])  # added while reading: read too
+    read.set()
+    process.join(5)
+    assert frames == [("rows", "p0-0", 50), ("rows", "p1-0", 50), ("rows", "p2-0", 50), ("parts", "p0-0", 1),
+                      ("parts", "p1-0", 1)]
     received.close()
+
+
+def test_spool_window_spool_not_attached_fails_instead_of_reading_empty():
+    import pickle
+
+    from casetagger.ingest.spool import WindowSpool
+
+    made = WindowSpool("a.pdf")
+    made.add("rows", [("p0", "{}")])
+    copy = pickle.loads(pickle.dumps(made))
+    with pytest.raises(EOFError):
+        list(copy)
+    made.close()

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from casetagger.inventory.cases import build_cases, build_inventory, case_names
@@ -215,34 +217,39 @@ def test_cases_long_document_names_found_without_rescanning_it(monkeypatch):
     assert role.calls and role.characters < 100 * role.calls  # a short look-back per name, not all text before it
 
 
+TWO_DOCUMENTS = ["Projektet Unge med kant hjælper unge uden job eller uddannelse videre med en fast mentor "
+                 "hver uge, og der er ansat to nye medarbejdere i ordningen.",
+                 "Projektet har i år fået støtte fra puljen og fortsætter med en ny gruppe på tolv unge fra "
+                 "august, hvor også forældrene inddrages.",
+                 "Kommunen vil nedbringe udledningen fra egne bygninger og skifter oliefyr ud med varmepumper "
+                 "i alle institutioner inden udgangen af næste år.",
+                 'Skolerne har startet projektet "Læselyst i Mørkhøj" sammen med biblioteket, og Unge med kant '
+                 "besøger klasserne for at fortælle om uddannelse."]
+
+
+def two_documents() -> list[dict]:
+    """Two documents of four tagged passages each: cases named, continued and shared, and a finding."""
+    return [dict(_passage(i, text, ["lige"] if i % 2 else ["klima", "lige"], file=file, page=i),
+                 id=f"{file}-{i}", doc_id=file.upper()) for file in ("a.pdf", "b.pdf") for i, text in enumerate(TWO_DOCUMENTS)]
+
+
 def test_cases_documents_analysed_apart_give_the_same_inventory():
     """``casetagger run``'s workers analyse each document's cases beside the tagging and the parent
-    only merges: the analyses, through JSON as the store keeps them, must give the inventory that
-    analysing everything in one place gives."""
+    only merges. The analyses, through JSON as the store keeps them, must give the inventory that
+    the parent built from all passages at once before: ``cases_two_documents.json`` was written by
+    that code (build_inventory of commit c32733e)."""
     import json
 
     from casetagger.inventory.cases import analyse_document
 
-    texts = ["Projektet Unge med kant hjælper unge uden job eller uddannelse videre med en fast mentor "
-             "hver uge, og der er ansat to nye medarbejdere i ordningen.",
-             "Projektet har i år fået støtte fra puljen og fortsætter med en ny gruppe på tolv unge fra "
-             "august, hvor også forældrene inddrages.",
-             "Kommunen vil nedbringe udledningen fra egne bygninger og skifter oliefyr ud med varmepumper "
-             "i alle institutioner inden udgangen af næste år.",
-             'Skolerne har startet projektet "Læselyst i Mørkhøj" sammen med biblioteket, og Unge med kant '
-             "besøger klasserne for at fortælle om uddannelse."]
-
-    def passages():
-        return [dict(_passage(i, text, ["lige"] if i % 2 else ["klima", "lige"], file=file, page=i),
-                     doc_id=file.upper()) for file in ("a.pdf", "b.pdf") for i, text in enumerate(texts)]
-
-    theirs, mine = passages(), passages()
-    together = build_inventory(theirs)
-    analyses = {doc: json.loads(json.dumps(analyse_document([p for p in mine if p["doc_id"] == doc])))
+    expected = json.loads((Path(__file__).parent / "texts" / "cases_two_documents.json").read_text(encoding="utf-8"))
+    passages = two_documents()
+    analyses = {doc: json.loads(json.dumps(analyse_document([p for p in passages if p["doc_id"] == doc])))
                 for doc in ("A.PDF", "B.PDF")}
-    apart = build_inventory(mine, analyses=analyses)
-    assert [c.to_dict() for c in apart.cases] == [c.to_dict() for c in together.cases]
-    assert [f.to_dict() for f in apart.findings] == [f.to_dict() for f in together.findings]
-    assert {c.name for c in together.cases} >= {"Unge med kant", "Læselyst i Mørkhøj"} and together.findings
-    assert [p["case_names"] for p in mine] == [p["case_names"] for p in theirs]
-    assert mine[1]["case_names"] == ["Unge med kant"]  # it continues the case of the passage before
+    apart = build_inventory(passages, analyses=analyses)
+    assert [c.to_dict() for c in apart.cases] == expected["cases"]
+    assert [f.to_dict() for f in apart.findings] == expected["findings"]
+    assert [p["case_names"] for p in passages] == expected["case_names"]
+    assert passages[1]["case_names"] == ["Unge med kant"]  # it continues the case of the passage before
+    together = two_documents()
+    assert [c.to_dict() for c in build_inventory(together).cases] == expected["cases"]

@@ -316,7 +316,7 @@ def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pd
     assert all(p["model"] == tagger.model_version for p in passages) and list(analyses.values())[0]["passages"]
 
 
-def test_run_closes_each_documents_spool_once_stored(tmp_path, council_pdf):
+def test_run_closes_each_documents_spool_once_stored(tmp_path, council_pdf, monkeypatch):
     """Each document's passages come from its worker as an open file; a batch kept every one open
     until it ended, and a folder of a thousand documents would run out of file handles."""
     folder = tmp_path / "docs"
@@ -325,13 +325,50 @@ def test_run_closes_each_documents_spool_once_stored(tmp_path, council_pdf):
         shutil.copy(council_pdf, folder / f"dagsorden_{i}.pdf")
         with (folder / f"dagsorden_{i}.pdf").open("ab") as f:
             f.write(b"%" + bytes(str(i), "ascii"))  # each its own hash
-    spools = []
-
-    def seen(document):
-        spools.append(document.spool)
+    from casetagger.inventory.store import RunStore
 
     run_inventory([folder / "dagsorden_0.pdf"], tmp_path / "warm")  # what stays open once loaded
+    saved, spooled = RunStore.save_document, []
+
+    def save(store, document, version=None):
+        spooled.append(document.spool is not None)
+        return saved(store, document, version)
+
+    monkeypatch.setattr(RunStore, "save_document", save)
     open_before = len(os.listdir("/proc/self/fd"))
-    result = run_inventory([folder], tmp_path / "out", on_document=seen)
+    result = run_inventory([folder], tmp_path / "out")
     assert len(result.parsed) == 4 and all(d.status.value != "FAILURE" and d.n_passages for d in result.parsed)
-    assert spools == [None] * 4 and len(os.listdir("/proc/self/fd")) <= open_before
+    assert spooled == [True] * 4 and all(d.spool is None for d in result.parsed)
+    assert len(os.listdir("/proc/self/fd")) <= open_before
+
+
+def test_run_tagging_two_documents_at_once_keeps_them_apart(council_pdf, tmp_path):
+    """A Dask worker with several threads tags several documents at once with one TagInWorker:
+    what it keeps of each document until its end is per thread, or rows mix between documents.
+    (The documents are parsed first, one at a time: pdfium itself is not for threads.)"""
+    import copy
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from casetagger.ingest.document import parse_document
+    from casetagger.inventory.run import TagInWorker
+    from casetagger.model.tagger import Tagger
+
+    other = tmp_path / "other.pdf"
+    other.write_bytes(council_pdf.read_bytes() + b"%other")
+    parsed = [parse_document(path, IngestOptions()) for path in (council_pdf, other)]
+    finish = TagInWorker(Tagger.load(DEFAULT_MODEL))
+
+    def tag(result):
+        result = copy.deepcopy(result)
+        windows, result.passages = [result.passages[i:i + 3] for i in range(0, len(result.passages), 3)], []
+        for window in windows:  # as the parse hands them over, the other thread's in between
+            finish.take(window)
+            result.handed_off += len(window)
+            time.sleep(0.001)
+        return finish(result).encoded
+
+    alone = [tag(result) for result in parsed]
+    with ThreadPoolExecutor(2) as pool:
+        for _ in range(3):
+            assert list(pool.map(tag, parsed)) == alone

@@ -45,6 +45,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E029 = "--store parquet needs pyarrow: pip install 'casetagger[cluster]' ({detail})"
     E030 = ("{path}: the temporary folder {folder} cannot hold the document's lines or passages ({detail}); "
             "free space there or point TMPDIR elsewhere")
+    E031 = "{path}: the worker's passages could not be handed over ({detail}); parse it again"
+    E032 = "{path}: unexpected error after parsing, while masking or tagging ({detail}); please report it"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"

@@ -126,17 +126,24 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
         if task is None:
             return
         index, path, hashed = task
-        out_of_memory = False
+        out_of_memory, handle = False, None
         try:
             result = parse_document(path, options, hashed, sink=getattr(finish, "take", None))
             if finish is not None:
                 result = finish(result)
+            if result.spool is not None:
+                handle = result.spool.handle()
         except MemoryError:
             out_of_memory = True
             result = _failure(path, Errors.E009.format(path=path, limit_mb=extra_bytes // 2**20))
+        except CasetaggerError as e:  # the finish's own (a full temporary folder): the document's failure
+            result = _failure(path, str(e))
+        except Exception as e:  # a bug after parsing must not pass for a crash of the worker
+            result = _failure(path, Errors.E032.format(path=path, detail=f"{type(e).__name__}: {e}"))
         conn.send((index, result, not out_of_memory))
         if result.spool is not None:  # the file itself goes to the parent, which reads it when it stores
-            send_handle(conn, result.spool.fileno(), parent)
+            if handle is not None:
+                send_handle(conn, handle, parent)
             result.spool.close()
         if out_of_memory:
             return  # a heap that hit its cap is not to be trusted with the next document
@@ -171,13 +178,14 @@ class _Slot:
 
 
 TAIL = 4  # times the jobs: how many of the last documents are sent largest first
+WAITING = 64  # results at most waiting for an earlier one to leave in input order
 
 
 def dispatch_order(paths: list[Path], jobs: int) -> list[int]:
     """Indexes of ``paths`` in the order workers get them: input order, but the last few largest
     first, so that the batch does not end with one worker parsing a large document alone. Only
-    the tail is reordered: results leave in input order, and a whole batch reordered would hold
-    most of its results in memory waiting for the first one."""
+    the tail is reordered: results (of an ``ordered`` batch) leave in input order, and a whole batch
+    reordered would keep most of its results waiting for the first one."""
     order = list(range(len(paths)))
     if jobs < 2:
         return order
@@ -242,8 +250,12 @@ def ingest_paths(
         slot.process.join(5)
         slots.remove(slot)
 
+    # in input order, results behind a long document wait, each with its open spool: at most this
+    # many, which is more than the reordered tail can hold, so the next one out is always dispatched
+    most_waiting = max(WAITING, (TAIL + 1) * max(1, limits.jobs))
+
     def dispatch() -> None:
-        while pending and (slot := idle()) is not None:
+        while pending and len(done) < most_waiting and (slot := idle()) is not None:
             slot.task, slot.started = pending.pop(), time.monotonic()
             slot.conn.send(slot.task)
 
@@ -260,8 +272,6 @@ def ingest_paths(
                     if slot.conn in ready:
                         try:
                             index, result, alive = slot.conn.recv()
-                            if result.spool is not None:
-                                result.spool.attach(recv_handle(slot.conn))
                             if not alive:
                                 retire(slot)
                         except (EOFError, OSError, RuntimeError):  # died without a word (or a file): killed or crashed
@@ -276,6 +286,13 @@ def ingest_paths(
                         retire(slot)
                     else:
                         continue
+                    if result.spool is not None:  # its file comes after it; a worker that cannot send it is stopped
+                        try:
+                            result.spool.attach(recv_handle(slot.conn))
+                        except (EOFError, OSError, RuntimeError, ValueError) as e:
+                            slot.process.kill()
+                            retire(slot)
+                            result = _failure(path, Errors.E031.format(path=path, detail=f"{type(e).__name__}: {e}"))
                     slot.task = None
                     done[index] = result
                     finished.append(result)
@@ -293,6 +310,8 @@ def ingest_paths(
                 except OSError:
                     pass
                 retire(slot)
+            for result in done.values():  # never handed out (the caller stopped early)
+                result.release()
 
 
 def ingest_one(path: Path, options: IngestOptions | None = None, limits: BatchLimits | None = None) -> DocumentResult:

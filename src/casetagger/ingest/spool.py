@@ -11,6 +11,7 @@ its parent.
 """
 
 import io
+import os
 import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -116,20 +117,28 @@ class WindowSpool:
                 position = self._file.tell()
             yield frame
 
-    def fileno(self) -> int:
+    def handle(self) -> int:
+        """The file's descriptor, to hand to another process, with every frame written out to it
+        (the last would otherwise wait in this process's buffer, and be lost to the reader)."""
+        with _disk(self.source):
+            self._file.flush()
         return self._file.fileno()
 
     def attach(self, fd: int) -> None:
-        """The file handed over by the process that wrote this spool."""
+        """The file handed over by the process that wrote this spool (its ``handle``)."""
+        size = os.fstat(fd).st_size
+        if size < self._end:  # not all written out: frames would be missing or cut short
+            os.close(fd)
+            raise ValueError(f"the file holds {size} of its {self._end} bytes")
         self._file = open(fd, "r+b")
-        self._end = self._file.seek(0, 2)
 
     def close(self) -> None:
         self._file.close()
 
     def __getstate__(self) -> dict[str, object]:
-        # the file crosses to the parent as a handle, not pickled; empty until attached
-        return {"source": self.source, "frames": self.frames, "_end": 0, "_file": io.BytesIO()}
+        # the file crosses to the parent as a handle, not pickled: empty until attached, so that
+        # reading an unattached spool fails instead of passing for a document without passages
+        return {"source": self.source, "frames": self.frames, "_end": self._end, "_file": io.BytesIO()}
 
 
 @contextmanager

@@ -277,6 +277,7 @@ def _support(text: str, spans: list[tuple[int, int]], evidence: dict[str, list[s
 
 
 FINDING = "finding"  # a passage's analysis when it is tagged but names no case
+CASE_FIELDS = ("id", "text", "headings", "labels", "scores", "evidence")  # what the analysis reads of a passage
 
 Analysis = dict[str, Any]  # {"rules": rules_version(), "passages": {passage id -> FINDING or its parts}}; JSON
 RULES = ("inventory/cases.py", "inventory/names.py", "inventory/privacy.py", "ingest/sentences.py",

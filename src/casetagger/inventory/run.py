@@ -8,6 +8,7 @@ to a Parquet store (``parquet.py``) through ``worker_finish`` and ``RunStore``.
 
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from casetagger.ingest.document import WINDOW, DocumentResult, Hashed, IngestOpt
 from casetagger.ingest.spool import WindowSpool
 from casetagger.schema import Passage
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
-from casetagger.inventory.cases import Scorer, analyse_passages, build_inventory, rules_version, tagger_scorer
+from casetagger.inventory.cases import CASE_FIELDS, Scorer, analyse_passages, build_inventory, rules_version, tagger_scorer
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
@@ -76,8 +77,10 @@ def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = N
         # workers parse, mask and tag; a document and its tags are stored in one transaction
         for document in _documents(list(paths), store, tagger, options, limits or BatchLimits(), result, on_plan,
                                    cluster, model, parquet):
-            store.save_document(document, version)
-            document.release()  # they are in the store: a long batch must not hold them all
+            try:
+                store.save_document(document, version)
+            finally:
+                document.release()  # in the store now (or not to be): a long batch must not hold them all
             result.parsed.append(document)
             if on_document:
                 on_document(document)
@@ -148,7 +151,15 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
             dask_cluster.close(client)
 
 
-CASE_FIELDS = ("id", "text", "headings", "labels", "scores", "evidence")  # what the case analysis reads
+@dataclass
+class _Tagging:
+    """What a worker keeps of the document it is tagging, until its last window."""
+
+    spool: WindowSpool | None = None
+    rows: list[Row] = field(default_factory=list)
+    read: list[dict[str, Any]] = field(default_factory=list)  # what the case analysis reads, when not spooled
+    texts: list[str] = field(default_factory=list)  # the document's text, which names are checked against
+    headings: set[str] = field(default_factory=set)
 
 
 class TagInWorker:
@@ -161,6 +172,7 @@ class TagInWorker:
     case analysis reads them back from there after the last window and adds its own windows, so
     memory holds a window, the document's text and its headings, not all its passages. Without
     (a Dask worker, whose spool the driver could not open), rows and analysis stay in memory.
+    What it keeps of a document is per thread: a Dask worker may tag several at once.
     The tagger is loaded once, in the parent, before the workers fork: they share it.
     """
 
@@ -170,36 +182,40 @@ class TagInWorker:
         self.tagger = tagger
         self.encode = encode
         self.spool = spool and encode
-        self._start()
+        self._local = threading.local()
         tagger.warm_up()  # here, in the parent before the fork, not once in every worker
 
-    def _start(self) -> None:
-        self._spool: WindowSpool | None = None
-        self._rows: list[Row] = []
-        self._read: list[dict[str, Any]] = []  # what the case analysis reads, when not spooled
-        self._texts: list[str] = []  # the document's text, which names are checked against
-        self._headings: set[str] = set()
+    @property
+    def _doc(self) -> _Tagging:
+        if not hasattr(self._local, "doc"):
+            self._local.doc = _Tagging()
+        return cast(_Tagging, self._local.doc)
 
     def take(self, passages: list[Passage]) -> None:
         """A window of the document's passages, while it is parsed: masked, tagged and encoded."""
+        if not self.encode:
+            raise ValueError("a TagInWorker that keeps records takes the whole document, not windows")
+        doc = self._doc
         rows = encode_rows(self._tag(passages), self.tagger.model_version, masked=True)
         if self.spool:
-            if self._spool is None:
-                self._spool = WindowSpool(passages[0]["file"])
-            self._spool.add(ROWS, rows)
+            if doc.spool is None:
+                doc.spool = WindowSpool(passages[0]["file"])
+            doc.spool.add(ROWS, rows)
         else:
-            self._rows += rows
+            doc.rows += rows
 
     def _tag(self, passages: list[Passage]) -> list[dict[str, Any]]:
+        doc = self._doc
         tagged = cast(list[dict[str, Any]], list(self.tagger.tag(mask_passage(p) for p in passages)))
         for p in tagged:
-            self._texts.append(p["text"])
-            self._headings.update(p["headings"])
+            doc.texts.append(p["text"])
+            doc.headings.update(p["headings"])
         if not self.spool:
-            self._read += [{k: p[k] for k in CASE_FIELDS} for p in tagged]
+            doc.read += [{k: p[k] for k in CASE_FIELDS} for p in tagged]
         return tagged
 
     def __call__(self, document: DocumentResult) -> DocumentResult:
+        doc = self._doc
         try:
             # passages still in the result were not handed over while parsing (a caller parsed on its own)
             passages, document.passages = document.passages, []
@@ -212,27 +228,27 @@ class TagInWorker:
             if document.status is Status.FAILURE:
                 return document
             version = self.tagger.model_version
-            parts = self._analyse()
-            if self._spool is not None:
+            parts = self._analyse(doc)
+            if doc.spool is not None:
                 for window in iter(lambda: list(islice(parts, WINDOW)), []):
-                    self._spool.add(PARTS, window)
-                document.encoded, document.spool, self._spool = Encoded(version, rules_version()), self._spool, None
+                    doc.spool.add(PARTS, window)
+                document.encoded, document.spool, doc.spool = Encoded(version, rules_version()), doc.spool, None
             else:
-                document.encoded = Encoded(version, rules_version(), self._rows if self.encode else None, list(parts))
+                document.encoded = Encoded(version, rules_version(), doc.rows if self.encode else None, list(parts))
             return document
         finally:
-            if self._spool is not None:  # a failure: what was spooled before it is not kept
-                self._spool.close()
-            self._start()  # the next document starts afresh
+            if doc.spool is not None:  # a failure: what was spooled before it is not kept
+                doc.spool.close()
+            del self._local.doc  # the next document starts afresh
 
-    def _analyse(self) -> Iterator[tuple[str, str]]:
+    def _analyse(self, doc: _Tagging) -> Iterator[tuple[str, str]]:
         """(passage id, case analysis JSON) of the document's passages, from the spool or memory."""
-        read: Iterable[dict[str, Any]] = self._read
-        if self._spool is not None:
+        read: Iterable[dict[str, Any]] = doc.read
+        if doc.spool is not None:
             read = ({**json.loads(record), **json.loads(tags or "{}")}
-                    for kind, rows in self._spool if kind == ROWS for _, record, tags in cast(list[Row], rows))
-        document = "\n" + "\n".join(self._texts)
-        for pid, part in analyse_passages(read, document, self._headings, *case_rules(self.tagger)):
+                    for kind, rows in doc.spool if kind == ROWS for _, record, tags in cast(list[Row], rows))
+        document = "\n" + "\n".join(doc.texts)
+        for pid, part in analyse_passages(read, document, doc.headings, *case_rules(self.tagger)):
             yield pid, json.dumps(part, ensure_ascii=False)
 
 

@@ -262,9 +262,12 @@ class RunStore:
 
     def case_analyses(self, model_version: str) -> dict[str, Any]:
         """doc id -> the stored ``cases.analyse_document`` of its passages tagged by ``model_version``."""
-        analyses: dict[str, Any] = {
-            doc_id: {"rules": rules, "passages": {}} for doc_id, rules in
-            self.db.execute("SELECT doc_id, rules FROM case_analyses WHERE model_version = ?", (model_version,))}
+        try:
+            analyses: dict[str, Any] = {
+                doc_id: {"rules": rules, "passages": {}} for doc_id, rules in
+                self.db.execute("SELECT doc_id, rules FROM case_analyses WHERE model_version = ?", (model_version,))}
+        except sqlite3.OperationalError:  # a read-only store from before analyses were stored: none
+            return {}
         rows = self.db.execute("SELECT doc_id, passage_id, part FROM case_parts WHERE model_version = ?",
                                (model_version,))
         for doc_id, passage_id, part in rows:
