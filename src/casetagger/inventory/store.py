@@ -2,7 +2,10 @@
 
 Each document is written in one transaction with all its passages, so a run killed at any
 moment resumes with nothing lost and nothing counted twice. Tags are keyed by passage and
-model version: a new model re-tags stored passages without re-parsing any PDF.
+model version: a new model re-tags stored passages without re-parsing any PDF. So is each
+passage's case analysis (``case_parts``, made in the worker; ``case_analyses`` marks a document
+analysed, with the fingerprint of the case rules): the inventory merges them without analysing
+a document again.
 """
 
 import errno
