@@ -100,3 +100,17 @@ def test_pdfium_same_passages_on_every_generated_layout(tmp_path, name):
 
     elements, header, footer = fixtures()[name]
     build_pdf(tmp_path / "layout.pdf", elements, header=header, footer=footer)
+
+
+def test_pdfium_two_documents_parsed_at_once_in_threads(council_pdf, tmp_path):
+    """pdfium is not for threads: two threads of one process parsing a document each (a Dask
+    worker with several threads) crashed the process with a segmentation fault."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    other = tmp_path / "other.pdf"
+    build_pdf(other, [Heading("Bilag", 1), Paragraph("Et bilag med tekst, der læses samtidig med dagsordenen. " * 40)]
+              * 6)
+    paths = [council_pdf, other] * 3
+    alone = [parse_document(path, IngestOptions()).passages for path in paths]
+    with ThreadPoolExecutor(2) as pool:
+        assert [r.passages for r in pool.map(lambda path: parse_document(path, IngestOptions()), paths)] == alone

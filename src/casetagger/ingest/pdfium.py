@@ -10,7 +10,9 @@ the per-character questions (which text object, is the glyph mapped) run as C-le
 
 import ctypes
 import math
+import os
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from itertools import repeat
 from collections.abc import Iterator
@@ -33,10 +35,29 @@ BOLD_FLAG = 1 << 18  # ForceBold in the font descriptor's flags
 BOLD_WEIGHT = 600
 
 
+# pdfium is not thread-safe, not even for two documents: two threads parsing at once (a Dask
+# worker with several threads) crashed the process. Every call goes through this lock; a batch's
+# worker processes each have their own.
+PDFIUM = threading.RLock()
+
+
+def _unlocked_in_child() -> None:
+    """A process forked while another thread held the lock would wait for it for ever."""
+    global PDFIUM
+    PDFIUM = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_unlocked_in_child)
+
+
 class PdfiumSource:
     """A PDF opened with pdfium; ``pages()`` yields each page's record and its unmapped glyphs."""
 
     def __init__(self, path: Path):
+        with PDFIUM:
+            self._open(path)
+
+    def _open(self, path: Path) -> None:
         self.path = path
         try:
             self.pdf = pdfium.PdfDocument(str(path))
@@ -50,21 +71,23 @@ class PdfiumSource:
         for index in range(self.page_count):
             number = index + 1
             page = None
-            try:
-                page = self.pdf[index]
-                record, lost = read_page(page, number)
-            except Exception as e:  # one broken page must not lose the rest of the document
-                width, height = page.get_size() if page is not None else (0.0, 0.0)
-                record = PageRecord(number, width, height, [],
-                                    error=Errors.E011.format(path=self.path, page=number, detail=e))
-                lost = 0
-            finally:
-                if page is not None:
-                    page.close()
+            with PDFIUM:  # a page at a time: other threads' documents go on between pages
+                try:
+                    page = self.pdf[index]
+                    record, lost = read_page(page, number)
+                except Exception as e:  # one broken page must not lose the rest of the document
+                    width, height = page.get_size() if page is not None else (0.0, 0.0)
+                    record = PageRecord(number, width, height, [],
+                                        error=Errors.E011.format(path=self.path, page=number, detail=e))
+                    lost = 0
+                finally:
+                    if page is not None:
+                        page.close()
             yield record, lost
 
     def close(self) -> None:
-        self.pdf.close()
+        with PDFIUM:
+            self.pdf.close()
 
 
 class _Font:
