@@ -274,7 +274,7 @@ def ingest_paths(
                             index, result, alive = slot.conn.recv()
                             if not alive:
                                 retire(slot)
-                        except (EOFError, OSError, RuntimeError):  # died without a word (or a file): killed or crashed
+                        except (EOFError, OSError):  # died without a word: killed for memory or crashed
                             slot.process.join(5)
                             code = slot.process.exitcode
                             result = _failure(path, Errors.E009.format(path=path, limit_mb=limits.max_memory_mb)

@@ -73,11 +73,9 @@ class DocumentResult:
         """The passages, from the result or from the spool its batch worker handed over, each
         window dropped once read: a long document's passages are never all in memory."""
         yield from self.hand_off()
-        if self.spool is not None:
-            for _, window in self.spool:
-                yield from window
-            self.spool.close()
-            self.spool = None
+        for _, window in self.spool or ():
+            yield from window
+        self.release()
 
     def summary(self) -> dict[str, Any]:
         """Everything but the passages, for logs and reports."""

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 PACKAGE = Path(__file__).resolve().parents[1]
 MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
 Scorer = Callable[[list[str]], list[dict[str, float]]]
-__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "analyse_document", "analyse_passages", "build_inventory", "build_cases",
+__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "analyse_document", "analyse_passages", "build_inventory", "document_text", "build_cases",
            "case_key", "tagger_scorer", "LEADS"]
 LINE = re.compile(r"[^\n]+")
 # a passage that opens by pointing back ("Projektet ...", "Mentorordningen ...") continues a case
@@ -306,19 +306,24 @@ def analyse_document(passages: list[dict[str, Any]], scorer: Scorer | None = Non
     mentions ``[key, masked name, start, end]`` and parts ``[key, text, {label: score}, {label:
     [sentence]}]``; a passage that is no case's part and no finding is left out.
     """
-    # joined once: adding each passage to the document's string copied it again every time
-    document = "\n" + "\n".join(p["text"] for p in passages)
+    document = document_text(p["text"] for p in passages)
     headings = {h for p in passages for h in p.get("headings") or []}
     return {"rules": rules_version(),
             "passages": dict(analyse_passages(passages, document, headings, scorer, thresholds, goal_names))}
+
+
+def document_text(texts: Iterable[str]) -> str:
+    """A document's passage texts as the one text names are checked against, each after a newline.
+    Joined once: adding each passage to the document's string copied it again every time."""
+    return "\n" + "\n".join(texts)
 
 
 def analyse_passages(passages: Iterable[dict[str, Any]], document: str, headings: Iterable[str],
                      scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
                      goal_names: Iterable[str] = ()) -> Iterator[tuple[str, Any]]:
     """``analyse_document``'s entries one passage at a time, for a caller that streams a long
-    document's passages: ``document`` is their texts joined (each after a newline), ``headings``
-    every heading of the document."""
+    document's passages: ``document`` is their ``document_text``, ``headings`` every heading of
+    the document."""
     thresholds = thresholds or {}
     name_filter = NameFilter(goal_names, headings)
     last: tuple[tuple[Any, ...], str] | None = None  # (heading path, case key) of the passage before
@@ -366,20 +371,19 @@ def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None
     -> ``analyse_document`` of it, done already (by the workers); other documents are analysed here.
     """
     analyses = {doc: a for doc, a in (analyses or {}).items() if a.get("rules") == rules_version()}
-    by_document: dict[str, list[dict[str, Any]]] = {}
+    unanalysed: dict[str, list[dict[str, Any]]] = {}
     for p in passages:
-        by_document.setdefault(_document_of(p), []).append(p)
+        if _document_of(p) not in analyses:
+            unanalysed.setdefault(_document_of(p), []).append(p)
     goal_names = list(goal_names)  # read for every document
-    for doc, own in by_document.items():
-        if doc not in analyses:
-            analyses[doc] = analyse_document(own, scorer, thresholds, goal_names)
-    del by_document
-    found_in = {doc: analysis["passages"] for doc, analysis in analyses.items()}
+    for doc, own in unanalysed.items():
+        analyses[doc] = analyse_document(own, scorer, thresholds, goal_names)
+    del unanalysed
     cases: dict[str, Case] = {}
     findings: list[Finding] = []
     for passage in passages:
         passage["case"], passage["case_names"] = None, []
-        found = found_in[_document_of(passage)].get(passage["id"])
+        found = analyses[_document_of(passage)]["passages"].get(passage["id"])
         if found is None:
             continue
         if found == FINDING:

@@ -21,7 +21,8 @@ from casetagger.ingest.document import WINDOW, DocumentResult, Hashed, IngestOpt
 from casetagger.ingest.spool import WindowSpool
 from casetagger.schema import Passage
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
-from casetagger.inventory.cases import CASE_FIELDS, Scorer, analyse_passages, build_inventory, rules_version, tagger_scorer
+from casetagger.inventory.cases import (CASE_FIELDS, Scorer, analyse_passages, build_inventory, document_text,
+                                        rules_version, tagger_scorer)
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask, mask_document, mask_passage
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
@@ -182,6 +183,7 @@ class TagInWorker:
         self.tagger = tagger
         self.encode = encode
         self.spool = spool and encode
+        self.rules = case_rules(tagger)  # the same for every document
         self._local = threading.local()
         tagger.warm_up()  # here, in the parent before the fork, not once in every worker
 
@@ -247,8 +249,7 @@ class TagInWorker:
         if doc.spool is not None:
             read = ({**json.loads(record), **json.loads(tags or "{}")}
                     for kind, rows in doc.spool if kind == ROWS for _, record, tags in cast(list[Row], rows))
-        document = "\n" + "\n".join(doc.texts)
-        for pid, part in analyse_passages(read, document, doc.headings, *case_rules(self.tagger)):
+        for pid, part in analyse_passages(read, document_text(doc.texts), doc.headings, *self.rules):
             yield pid, json.dumps(part, ensure_ascii=False)
 
 
