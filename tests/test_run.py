@@ -309,7 +309,8 @@ def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pd
     for name, result in results.items():
         store = RunStore(tmp_path / name)
         store.save_document(result, tagger.model_version)
-        stored[name] = (store.tagged_passages(tagger.model_version), store.case_analyses(tagger.model_version))
+        analyses = {doc: dict(a, passages=dict(a["passages"])) for doc, a in store.case_analyses(tagger.model_version).items()}
+        stored[name] = (store.tagged_passages(tagger.model_version), analyses)
         store.close()
     assert all(found == stored["records"] for found in stored.values())
     passages, analyses = stored["spooled"]
@@ -372,3 +373,43 @@ def test_run_tagging_two_documents_at_once_keeps_them_apart(council_pdf, tmp_pat
     with ThreadPoolExecutor(2) as pool:
         for _ in range(3):
             assert list(pool.map(tag, parsed)) == alone
+
+
+def test_run_outputs_pass_over_the_stores_passages_without_holding_them(inventory_copy, monkeypatch):
+    """The outputs were written from a list of every stored passage, so the main process grew with
+    the store (298 MB at 3,201 pages). They now read the store's rows again at each pass, to the
+    same files."""
+    from casetagger.inventory.run import report_inventory
+    from casetagger.inventory.store import RunStore
+
+    out = inventory_copy
+    names = ("cases.jsonl", "cases.csv", "passages.jsonl")  # the report lists the run's skipped files too
+    before = {name: (out / name).read_bytes() for name in names}
+    sheet = list(load_workbook(out / "inventory.xlsx")["Alle afsnit"].iter_rows(values_only=True))
+
+    def every_passage_at_once(*args, **kwargs):
+        raise AssertionError("the outputs held every stored passage at once")
+
+    monkeypatch.setattr(RunStore, "tagged_passages", every_passage_at_once)
+    report_inventory(out)
+    assert {name: (out / name).read_bytes() for name in names} == before
+    assert list(load_workbook(out / "inventory.xlsx")["Alle afsnit"].iter_rows(values_only=True)) == sheet
+    assert len(sheet) > 20
+
+
+def test_run_keeps_a_changed_files_two_documents_apart(tmp_path, council_pdf):
+    """A file changed between two runs is a second document under the same name. Ordered by file
+    and position alone, the two documents' passages came interleaved, in passages.jsonl and in what
+    the cases are built from."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    pdf = folder / "dagsorden.pdf"
+    shutil.copy(council_pdf, pdf)
+    out = tmp_path / "out"
+    run_inventory([folder], out)
+    with pdf.open("ab") as f:
+        f.write(b"%changed")
+    run_inventory([folder], out)
+    order = [json.loads(line)["doc_id"] for line in (out / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(set(order)) == 2
+    assert sum(a != b for a, b in zip(order, order[1:])) == 1  # each document's passages together

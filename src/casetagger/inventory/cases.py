@@ -39,8 +39,9 @@ excerpt, and ``case`` once an analyst attaches it to a case.
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -361,43 +362,45 @@ def _document_of(passage: dict[str, Any]) -> str:
     return str(passage.get("doc_id") or passage["file"])
 
 
-def build_inventory(passages: list[dict[str, Any]], scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
-                    goal_names: Iterable[str] = (), analyses: dict[str, Analysis] | None = None) -> Inventory:
-    """Tagged passages (in document order) into cases and findings without a name.
+def build_inventory(passages: Iterable[dict[str, Any]], scorer: Scorer | None = None,
+                    thresholds: dict[str, float] | None = None, goal_names: Iterable[str] = (),
+                    analyses: Mapping[str, Analysis] | None = None) -> Inventory:
+    """Tagged passages, each document's together and in order, into cases and findings without a name.
 
     Sets each passage's ``case`` (its first case or None) and ``case_names``. ``scorer`` scores
     texts per label (the tagger's ``scores``) to give each case the labels of its own sentences;
     ``goal_names``: the taxonomy's goal and SDG names, which are never cases. ``analyses``: doc id
     -> ``analyse_document`` of it, done already (by the workers); other documents are analysed here.
+    Passages may stream past (a store's, a row at a time): an analysed document's are not held,
+    and a document to analyse holds only its own.
     """
-    analyses = {doc: a for doc, a in (analyses or {}).items() if a.get("rules") == rules_version()}
-    unanalysed: dict[str, list[dict[str, Any]]] = {}
-    for p in passages:
-        if _document_of(p) not in analyses:
-            unanalysed.setdefault(_document_of(p), []).append(p)
+    analyses = analyses or {}
     goal_names = list(goal_names)  # read for every document
-    for doc, own in unanalysed.items():
-        analyses[doc] = analyse_document(own, scorer, thresholds, goal_names)
-    del unanalysed
     cases: dict[str, Case] = {}
     findings: list[Finding] = []
-    for passage in passages:
-        passage["case"], passage["case_names"] = None, []
-        found = analyses[_document_of(passage)]["passages"].get(passage["id"])
-        if found is None:
-            continue
-        if found == FINDING:
-            findings.append(_finding(passage))
-            continue
-        for key, name, _, _ in found["mentions"]:
-            cases.setdefault(key, Case(name))  # the first document's spelling names the case
-        evidence = passage.get("evidence", {})
-        for key, text, labels, support in found["parts"]:
-            cases[key].add(passage, text, labels, evidence, support)
-        for key, name, start, end in found["mentions"]:
-            cases[key].mentions.append(Mention(passage["id"], name, start, end))
-        names = [cases[key].name for key, *_ in found["parts"]]
-        passage["case"], passage["case_names"] = names[0], names
+    for doc, group in groupby(passages, _document_of):
+        analysis = analyses.get(doc)
+        own: Iterable[dict[str, Any]] = group
+        if analysis is None or analysis.get("rules") != rules_version():
+            own = list(own)
+            analysis = analyse_document(own, scorer, thresholds, goal_names)
+        for passage in own:
+            passage["case"], passage["case_names"] = None, []
+            found = analysis["passages"].get(passage["id"])
+            if found is None:
+                continue
+            if found == FINDING:
+                findings.append(_finding(passage))
+                continue
+            for key, name, _, _ in found["mentions"]:
+                cases.setdefault(key, Case(name))  # the first document's spelling names the case
+            evidence = passage.get("evidence", {})
+            for key, text, labels, support in found["parts"]:
+                cases[key].add(passage, text, labels, evidence, support)
+            for key, name, start, end in found["mentions"]:
+                cases[key].mentions.append(Mention(passage["id"], name, start, end))
+            names = [cases[key].name for key, *_ in found["parts"]]
+            passage["case"], passage["case_names"] = names[0], names
     kept = [c for c in cases.values() if c.passages]
     return Inventory(sorted(kept, key=lambda c: (-c.best, c.name)), findings)
 

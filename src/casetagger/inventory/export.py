@@ -7,7 +7,7 @@ tab or carriage return first) is escaped with a leading apostrophe.
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +50,9 @@ def case_row(case: Case, taxonomy: Taxonomy) -> dict[str, Any]:
     }
 
 
-def write_passages(path: Path, passages: list[dict[str, Any]]) -> None:
-    write_jsonl(path, passages)
+def write_passages(path: Path, passages: Iterable[dict[str, Any]]) -> int:
+    """passages.jsonl; returns how many were written."""
+    return write_jsonl(path, passages)
 
 
 def write_cases_csv(path: Path, cases: list[Case], taxonomy: Taxonomy) -> None:
@@ -70,16 +71,20 @@ WORKBOOK_HEADERS = {"case": "Sag", "goals": "Mål", "sdgs": "Verdensmål", "labe
 WRAP_OVER = 60  # a string cell longer than this wraps, and no column grows wider than this
 
 
-def workbook_sheets(cases: list[Case], passages: list[dict[str, Any]], taxonomy: Taxonomy,
-                    findings: Sequence[Finding] = ()) -> list[tuple[str, list[list[Any]]]]:
-    """The workbook's sheets in order, each a title and its rows, the header row first."""
+Rows = Callable[[], Iterable[list[Any]]]  # a sheet's rows, header first: read once for the widths, once to write
+
+
+def workbook_sheets(cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
+                    findings: Sequence[Finding] = ()) -> list[tuple[str, Rows]]:
+    """The workbook's sheets in order, each a title and its rows. ``passages`` is read at each
+    call of the last sheet's rows: a list, or a store's passages read afresh at every pass."""
     overview: list[list[Any]] = [
         ["Sager pr. mål og verdensmål"] + [taxonomy.name_da(s) for s in taxonomy.sdgs] + ["Sager i alt"]]
     for goal in taxonomy.goals:
         with_goal = [c for c in cases if goal in c.labels]
         overview.append([taxonomy.name_da(goal)] + [sum(s in c.labels for c in with_goal) for s in taxonomy.sdgs]
                         + [len(with_goal)])
-    sheets = [("Overblik", overview)]
+    sheets: list[tuple[str, list[list[Any]]]] = [("Overblik", overview)]
     for goal in taxonomy.goals:
         rows: list[list[Any]] = [list(WORKBOOK_HEADERS.values())]
         rows += [[safe_cell(v) for v in case_row(c, taxonomy).values()] for c in cases if goal in c.labels]
@@ -88,27 +93,35 @@ def workbook_sheets(cases: list[Case], passages: list[dict[str, Any]], taxonomy:
     rows += [[safe_cell(v) for v in (f.passage_id, Path(f.file).name, f.page, f.heading,
                                      " ".join(taxonomy.name_da(l) for l in f.labels), f.excerpt)] for f in findings]
     sheets.append(("Fund uden navn", rows))
-    names = {f: Path(f).name for f in {p["file"] for p in passages}}  # thousands of passages, a few files
-    rows = [["Id", "Fil", "Side", "Overskrift", "Sag", "Etiketter", "Tekst"]]
-    rows += [[safe_cell(v) for v in (p["id"], names[p["file"]], p["page"], p.get("heading", ""),
-                                     p.get("case") or "", " ".join(p["labels"]), p["text"])] for p in passages]
-    sheets.append(("Alle afsnit", rows))
-    return sheets
+
+    def passage_rows() -> Iterator[list[Any]]:
+        yield ["Id", "Fil", "Side", "Overskrift", "Sag", "Etiketter", "Tekst"]
+        names: dict[str, str] = {}  # thousands of passages, a few files
+        for p in passages:
+            name = names.get(p["file"]) or names.setdefault(p["file"], Path(p["file"]).name)
+            yield [safe_cell(v) for v in (p["id"], name, p["page"], p.get("heading", ""), p.get("case") or "",
+                                          " ".join(p["labels"]), p["text"])]
+
+    return [(title, lambda rows=rows: rows) for title, rows in sheets] + [("Alle afsnit", passage_rows)]
 
 
-def column_widths(rows: list[list[Any]]) -> list[int]:
-    """Each column's width: its longest value (header included) plus 2, kept within 10 and 60."""
+def column_widths(rows: Iterable[list[Any]]) -> tuple[list[int], int]:
+    """Each column's width: its longest value (header included) plus 2, kept within 10 and 60;
+    and how many rows there are."""
     longest: list[int] = []
+    count = 0
     for row in rows:
+        count += 1
         longest += [0] * (len(row) - len(longest))
         for index, value in enumerate(row):
             if value is not None and len(text := str(value)) > longest[index]:
                 longest[index] = len(text)
-    return [min(WRAP_OVER, max(10, n + 2)) for n in longest]
+    return [min(WRAP_OVER, max(10, n + 2)) for n in longest], count
 
 
-def write_workbook(path: Path, cases: list[Case], passages: list[dict[str, Any]], taxonomy: Taxonomy,
+def write_workbook(path: Path, cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
                    findings: Sequence[Finding] = ()) -> None:
+    """``passages`` is read twice (``workbook_sheets``): a list, or a store's read afresh at each pass."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -116,7 +129,7 @@ def write_workbook(path: Path, cases: list[Case], passages: list[dict[str, Any]]
 
     # Write-only: each row goes straight to the sheet's XML, with no cell objects kept and no second
     # walk over the columns. So what a sheet's XML holds before its rows (widths, frozen panes) is
-    # worked out from the rows held here, and only the cells that need a style get a cell object.
+    # worked out in a first pass over the rows, and only the cells that need a style get a cell object.
     book = Workbook(write_only=True)
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
 
@@ -129,16 +142,17 @@ def write_workbook(path: Path, cases: list[Case], passages: list[dict[str, Any]]
     for number, (title, rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
         sheet = book.create_sheet(title)
         sheet.freeze_panes = "B2" if number == 0 else "A2"
-        widths = column_widths(rows)
+        widths, count = column_widths(rows())
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
-        extent = f"A1:{get_column_letter(len(widths))}{len(rows)}"
+        extent = f"A1:{get_column_letter(len(widths))}{count}"
         sheet.auto_filter.ref = extent
         # a write-only sheet has no size of its own; the writer takes <dimension> from this method when
         # a sheet has it, as a normal sheet does: readers in read-only mode (max_row) rely on it
         sheet.calculate_dimension = lambda extent=extent: extent
-        sheet.append([styled(sheet, v, font=bold) for v in rows[0]])
-        for row in rows[1:]:
+        written = iter(rows())
+        sheet.append([styled(sheet, v, font=bold) for v in next(written)])
+        for row in written:
             sheet.append([styled(sheet, v, alignment=wrap) if isinstance(v, str) and len(v) > WRAP_OVER else v
                           for v in row])
     atomic_write(path, lambda tmp: book.save(tmp))

@@ -2,7 +2,7 @@
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +33,17 @@ def charts(cases: list[Case], taxonomy: Taxonomy) -> dict[str, str]:
 SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
 
 
-def write_report(path: Path, cases: list[Case], passages: list[dict[str, Any]], documents: list[dict[str, Any]], taxonomy: Taxonomy,
-                 model: Mapping[str, Any], findings: Sequence[Finding] = (), top: int = 10) -> None:
+def write_report(path: Path, cases: list[Case], passages: Iterable[dict[str, Any]], documents: list[dict[str, Any]],
+                 taxonomy: Taxonomy, model: Mapping[str, Any], findings: Sequence[Finding] = (), top: int = 10) -> None:
+    """``passages`` are only counted, in one pass: they may stream from the store."""
     skipped = [dict(d, name=Path(d["file"]).name, reason=SKIP_REASONS_DA.get(d["reason"], d["reason"]))
                for d in documents if d["status"] == "SKIPPED"]
     documents = [d for d in documents if d["status"] != "SKIPPED"]
-    per_doc = Counter(p["file"] for p in passages)
-    tagged_per_doc = Counter(p["file"] for p in passages if p["labels"])
+    per_doc: Counter[str] = Counter()
+    tagged_per_doc: Counter[str] = Counter()
+    for p in passages:
+        per_doc[p["file"]] += 1
+        tagged_per_doc[p["file"]] += bool(p["labels"])
     cases_per_doc = Counter(f for c in cases for f in c.documents)
     coverage = [dict(d, n_passages=per_doc[d["file"]], tagged=tagged_per_doc[d["file"]],
                      cases=cases_per_doc[d["file"]], name=Path(d["file"]).name) for d in documents]
@@ -52,7 +56,7 @@ def write_report(path: Path, cases: list[Case], passages: list[dict[str, Any]], 
     template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
     html = template.render(
         charts={k: markupsafe.Markup(v) for k, v in charts(cases, taxonomy).items()},
-        n_cases=len(cases), n_passages=len(passages), n_tagged=sum(bool(p["labels"]) for p in passages),
+        n_cases=len(cases), n_passages=per_doc.total(), n_tagged=tagged_per_doc.total(),
         documents=coverage, skipped=skipped, problems=[d for d in coverage if d["status"] != "SUCCESS" or d["errors"]],
         by_goal=by_goal, model=model, taxonomy=taxonomy,
         findings=[dict(f.to_dict(), name=Path(f.file).name, label_names=[taxonomy.name_da(l) for l in f.labels])

@@ -312,32 +312,57 @@ def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
 def _write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
                    passages: list[dict[str, Any]] | None, partition: bool) -> None:
     taxonomy = tagger.taxonomy
-    if passages is None:
-        passages = store.tagged_passages(tagger.model_version)
-    # text and headings were masked when stored; file names and error messages are masked here
-    passages = [dict(p, file=mask(p["file"])) for p in passages]
+    version = tagger.model_version
     documents = store.documents()
     if partition:
-        wanted = {p["doc_id"] for p in passages}
+        wanted = {p["doc_id"] for p in passages or ()}
         documents = [d for d in documents if d["doc_id"] in wanted]
     documents = [mask_document(d) for d in documents]
     documents += [mask_document(skipped_summary(p)) for p in result.skipped_not_pdf]
+    # SQLite's passages are read again at each pass, a row at a time, so memory does not grow with
+    # the store; text and headings were masked when stored, file names are masked here
+    read = Reread(lambda: masked_files(passages if passages is not None else store.iter_tagged_passages(version)))
     # the workers analysed the documents they parsed; documents re-tagged here are analysed now
-    built = build_inventory(passages, *case_rules(tagger), analyses=store.case_analyses(tagger.model_version))
+    built = build_inventory(read, *case_rules(tagger), analyses=store.case_analyses(version))
     # stored for the review app; the outputs show them with the analysts' edits applied
     db = sqlite3.connect(":memory:") if partition else store.db
     save_inventory(db, built)
+    del built  # the stored copy is the one read back, with the edits: not two inventories held at once
     inventory = apply_edits(load_inventory(db), edits(store.db))
     names = inventory.case_of_passages()
-    for p in passages:
-        p["case_names"] = names.get(p["id"], [])
-        p["case"] = p["case_names"][0] if p["case_names"] else None
     cases = inventory.cases
-    write_passages(out / "passages.jsonl", passages)
+
+    def with_cases() -> Iterator[dict[str, Any]]:
+        for p in read:
+            found = names.get(p["id"], [])
+            p["case"], p["case_names"] = found[0] if found else None, found
+            yield p
+
+    with_names = Reread(with_cases)
+    result.passages = write_passages(out / "passages.jsonl", with_names)
     write_jsonl(out / "documents.jsonl", documents)
     write_cases_csv(out / "cases.csv", cases, taxonomy)
     write_jsonl(out / "cases.jsonl", [c.to_dict() for c in cases])
     findings = [f for f in inventory.findings if not f.case]
-    write_workbook(out / "inventory.xlsx", cases, passages, taxonomy, findings)
-    write_report(out / "report.html", cases, passages, documents, taxonomy, tagger.card, findings)
-    result.documents, result.passages, result.cases = len(documents), len(passages), len(cases)
+    write_workbook(out / "inventory.xlsx", cases, with_names, taxonomy, findings)
+    write_report(out / "report.html", cases, read, documents, taxonomy, tagger.card, findings)
+    result.documents, result.cases = len(documents), len(cases)
+
+
+class Reread(Iterable[dict[str, Any]]):
+    """Passages read afresh at every pass over them (from the store, or a list): the outputs take
+    several passes without holding a large store's passages all at once."""
+
+    def __init__(self, read: Callable[[], Iterable[dict[str, Any]]]):
+        self.read = read
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.read())
+
+
+def masked_files(passages: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Each passage with its file name masked (copied, so a list read again is not masked twice)."""
+    masked: dict[str, str] = {}  # a few files, thousands of passages
+    for p in passages:
+        file = masked.get(p["file"]) or masked.setdefault(p["file"], mask(p["file"]))
+        yield dict(p, file=file)

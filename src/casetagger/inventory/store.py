@@ -14,7 +14,7 @@ import os
 import sqlite3
 import stat
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -263,20 +263,20 @@ class RunStore:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
-    def case_analyses(self, model_version: str) -> dict[str, Any]:
-        """doc id -> the stored ``cases.analyse_document`` of its passages tagged by ``model_version``."""
+    def case_analyses(self, model_version: str) -> "StoredAnalyses":
+        """doc id -> the stored ``cases.analyse_document`` of its passages tagged by ``model_version``,
+        each read from the store when it is asked for."""
+        return StoredAnalyses(self, model_version)
+
+    def case_analysis(self, doc_id: str, model_version: str) -> dict[str, Any] | None:
+        """One document's stored analysis (``case_analyses``), or None. Its passages' entries are
+        read one at a time, when asked for: one long report's are not all held at once."""
         try:
-            analyses: dict[str, Any] = {
-                doc_id: {"rules": rules, "passages": {}} for doc_id, rules in
-                self.db.execute("SELECT doc_id, rules FROM case_analyses WHERE model_version = ?", (model_version,))}
+            found = self.db.execute("SELECT rules FROM case_analyses WHERE doc_id = ? AND model_version = ?",
+                                    (doc_id, model_version)).fetchone()
         except sqlite3.OperationalError:  # a read-only store from before analyses were stored: none
-            return {}
-        rows = self.db.execute("SELECT doc_id, passage_id, part FROM case_parts WHERE model_version = ?",
-                               (model_version,))
-        for doc_id, passage_id, part in rows:
-            if doc_id in analyses:
-                analyses[doc_id]["passages"][passage_id] = json.loads(part)
-        return analyses
+            return None
+        return None if found is None else {"rules": found[0], "passages": StoredParts(self, doc_id, model_version)}
 
     def documents(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT summary FROM documents ORDER BY file")
@@ -285,15 +285,70 @@ class RunStore:
     def tagged_passages(self, model_version: str, passage_id: str | None = None) -> list[dict[str, Any]]:
         """Every stored passage (or the one with ``passage_id``) with its tags from ``model_version``,
         in document order."""
+        return list(self.iter_tagged_passages(model_version, passage_id))
+
+    def iter_tagged_passages(self, model_version: str, passage_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """``tagged_passages`` a row at a time, so that the outputs of a large store pass over them
+        without holding them all. Each document's passages come together: a file that changed
+        between runs is two documents under one name."""
         only = " WHERE p.id = ?" if passage_id is not None else ""
         rows = self.db.execute(
             "SELECT p.record, t.result FROM passages p JOIN documents d ON d.doc_id = p.doc_id "
-            "LEFT JOIN tags t ON t.passage_id = p.id AND t.model_version = ?" + only + " ORDER BY d.file, p.seq",
+            "LEFT JOIN tags t ON t.passage_id = p.id AND t.model_version = ?" + only
+            + " ORDER BY d.file, d.doc_id, p.seq",
             (model_version,) + ((passage_id,) if passage_id is not None else ()))
-        out = []
         for record, result in rows:
             passage = json.loads(record)
             passage.update(json.loads(result) if result else no_tags())
             passage["model"] = model_version if result else None
-            out.append(passage)
-        return out
+            yield passage
+
+
+class StoredAnalyses(Mapping[str, Any]):
+    """doc id -> its stored case analysis (``RunStore.case_analysis``), read when it is asked for:
+    ``build_inventory`` holds one document's analysis at a time, not a large store's all."""
+
+    def __init__(self, store: RunStore, model_version: str):
+        self.store = store
+        self.model_version = model_version
+
+    def __getitem__(self, doc_id: str) -> dict[str, Any]:
+        found = self.store.case_analysis(doc_id, self.model_version)
+        if found is None:
+            raise KeyError(doc_id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        try:
+            rows = self.store.db.execute("SELECT doc_id FROM case_analyses WHERE model_version = ? ORDER BY doc_id",
+                                         (self.model_version,)).fetchall()
+        except sqlite3.OperationalError:  # a read-only store from before analyses were stored
+            rows = []
+        return (doc_id for doc_id, in rows)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class StoredParts(Mapping[str, Any]):
+    """passage id -> its entry in a stored case analysis (``analyse_passages``), read when asked for."""
+
+    def __init__(self, store: RunStore, doc_id: str, model_version: str):
+        self.store = store
+        self.doc_id = doc_id
+        self.model_version = model_version
+
+    def __getitem__(self, passage_id: str) -> Any:
+        row = self.store.db.execute("SELECT part FROM case_parts WHERE passage_id = ? AND model_version = ? "
+                                    "AND doc_id = ?", (passage_id, self.model_version, self.doc_id)).fetchone()
+        if row is None:
+            raise KeyError(passage_id)
+        return json.loads(row[0])
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self.store.db.execute("SELECT passage_id FROM case_parts WHERE doc_id = ? AND model_version = ? "
+                                     "ORDER BY passage_id", (self.doc_id, self.model_version)).fetchall()
+        return (passage_id for passage_id, in rows)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
