@@ -177,6 +177,8 @@ def test_batch_dispatch_order_sends_the_tail_largest_first(tmp_path):
     tail = len(paths) - batch.TAIL * 2
     assert order[:tail] == list(range(tail))  # the head keeps input order: results leave in input order
     assert [sizes[i] if i < len(sizes) else 0 for i in order[tail:]] == [12, 11, 10, 8, 6, 4, 3, 0]
+    unordered = batch.dispatch_order(paths, 2, ordered=False)  # results leave as they finish: all largest first
+    assert [sizes[i] if i < len(sizes) else 0 for i in unordered] == sorted(sizes, reverse=True) + [0]
 
 
 def test_batch_summary_does_not_copy_passages(council_pdf):

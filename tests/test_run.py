@@ -413,3 +413,22 @@ def test_run_keeps_a_changed_files_two_documents_apart(tmp_path, council_pdf):
     order = [json.loads(line)["doc_id"] for line in (out / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(set(order)) == 2
     assert sum(a != b for a, b in zip(order, order[1:])) == 1  # each document's passages together
+
+
+def test_run_loads_the_writers_while_the_workers_parse_the_last_documents(tmp_path, council_pdf, monkeypatch):
+    """openpyxl and jinja2 took 0.3 s after the last document, with every worker idle; they are
+    imported once every document left is in a worker's hands."""
+    from casetagger.ingest.batch import BatchLimits
+    from casetagger.inventory import run
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(3):
+        shutil.copy(council_pdf, folder / f"dagsorden_{i}.pdf")
+        with (folder / f"dagsorden_{i}.pdf").open("ab") as f:
+            f.write(b"%" + bytes(str(i), "ascii"))  # each its own hash
+    stored: list[str] = []
+    loaded: list[int] = []
+    monkeypatch.setattr(run, "load_writers", lambda: loaded.append(len(stored)))
+    run_inventory([folder], tmp_path / "out", limits=BatchLimits(jobs=2), on_document=lambda d: stored.append(d.file))
+    assert loaded == [1] and len(stored) == 3  # with two documents still in the two workers

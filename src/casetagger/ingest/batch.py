@@ -181,11 +181,11 @@ TAIL = 4  # times the jobs: how many of the last documents are sent largest firs
 WAITING = 64  # results at most waiting for an earlier one to leave in input order
 
 
-def dispatch_order(paths: list[Path], jobs: int) -> list[int]:
-    """Indexes of ``paths`` in the order workers get them: input order, but the last few largest
-    first, so that the batch does not end with one worker parsing a large document alone. Only
-    the tail is reordered: results (of an ``ordered`` batch) leave in input order, and a whole batch
-    reordered would keep most of its results waiting for the first one."""
+def dispatch_order(paths: list[Path], jobs: int, ordered: bool = True) -> list[int]:
+    """Indexes of ``paths`` in the order workers get them, so that the batch does not end with one
+    worker parsing a large document alone: the largest first. An ``ordered`` batch reorders only its
+    last few: its results leave in input order, and a whole batch reordered would keep most of its
+    results waiting for the first one."""
     order = list(range(len(paths)))
     if jobs < 2:
         return order
@@ -196,7 +196,7 @@ def dispatch_order(paths: list[Path], jobs: int) -> list[int]:
         except OSError:
             return 0  # the worker reports why
 
-    tail = max(0, len(order) - TAIL * jobs)
+    tail = max(0, len(order) - TAIL * jobs) if ordered else 0
     return order[:tail] + sorted(order[tail:], key=size, reverse=True)
 
 
@@ -222,7 +222,7 @@ def ingest_paths(
     paths, hashed = list(paths), hashed or {}
     ctx = mp.get_context("fork")  # workers share the parent's loaded model, copy-on-write
     warm_up(options)
-    pending = [(i, paths[i], hashed.get(paths[i])) for i in dispatch_order(paths, limits.jobs)][::-1]
+    pending = [(i, paths[i], hashed.get(paths[i])) for i in dispatch_order(paths, limits.jobs, ordered)][::-1]
     slots: list[_Slot] = []
     done: dict[int, DocumentResult] = {}
     next_out = 0

@@ -6,9 +6,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import markupsafe
-
 from casetagger.inventory.cases import Case, Finding
 from casetagger.inventory.charts import bar_chart, heatmap
 from casetagger.atomic import atomic_write
@@ -36,6 +33,9 @@ SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
 def write_report(path: Path, cases: list[Case], passages: Iterable[dict[str, Any]], documents: list[dict[str, Any]],
                  taxonomy: Taxonomy, model: Mapping[str, Any], findings: Sequence[Finding] = (), top: int = 10) -> None:
     """``passages`` are only counted, in one pass: they may stream from the store."""
+    import jinja2  # here, not at import: ``casetagger run`` loads it while its workers finish (``load_writers``)
+    import markupsafe
+
     skipped = [dict(d, name=Path(d["file"]).name, reason=SKIP_REASONS_DA.get(d["reason"], d["reason"]))
                for d in documents if d["status"] == "SKIPPED"]
     documents = [d for d in documents if d["status"] != "SKIPPED"]

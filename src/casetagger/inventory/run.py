@@ -92,6 +92,13 @@ def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = N
     return result
 
 
+def load_writers() -> None:
+    """Imports what writes the workbook and the report (0.3 s), for a main process that has that time
+    to spare while its workers parse their last documents, rather than after they are done."""
+    import jinja2  # noqa: F401
+    import openpyxl  # noqa: F401
+
+
 def is_url(source: object) -> bool:
     return "://" in str(source)
 
@@ -127,8 +134,14 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
         if on_plan:
             on_plan(todo)
         if todo:  # the tagger warms up (spaCy word lists) for workers only when there are any
-            yield from ingest_paths(todo, options, limits, finish=worker_finish(tagger, parquet, spool=True),
-                                    hashed=hashed, ordered=False)  # the store takes them in any order
+            # once this many are back, every document left is in a worker's hands
+            handed_out = max(0, len(todo) - max(1, limits.jobs))
+            for received, document in enumerate(ingest_paths(todo, options, limits, hashed=hashed,
+                                                             finish=worker_finish(tagger, parquet, spool=True),
+                                                             ordered=False)):  # the store takes them in any order
+                if received == handed_out:
+                    load_writers()
+                yield document
         return
     try:
         from casetagger.inventory import cluster as dask_cluster
