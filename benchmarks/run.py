@@ -1,6 +1,6 @@
 """End-to-end `casetagger run` throughput on a generated folder, against pdfplumber alone.
 
-    python benchmarks/run.py [--documents 15] [--pages 200] [--repeat 1]
+    python benchmarks/run.py [--documents 15] [--pages 200] [--repeat 1] [--best-of 1]
 
 Builds a folder of --documents council agendas totalling about --pages pages, then in the same
 run measures: pdfplumber's page.extract_text() over every file (the baseline), Debian's
@@ -8,6 +8,9 @@ pdftotext (if installed), and the whole run (parse, tag, cases, CSV, Excel, HTML
 with 2 worker processes, each in a fresh process and output folder. Prints pages/s, ratios,
 CPU seconds of the main process and of its workers, and peak memory of the main process and of
 the largest worker. --repeat N runs all of it N times and prints medians, with each ratio's range.
+--best-of K measures each command K times in a round, the two runs taking turns, and keeps each
+one's fastest: on a shared virtual machine, a neighbour's load only ever adds time, and one
+5-second run slowed by it moved a round's --jobs 2 speed-up anywhere between 1.2 and 2.0.
 """
 
 import argparse
@@ -53,21 +56,26 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=15)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=1, help="rounds; medians and ranges are printed")
+    parser.add_argument("--best-of", type=int, default=1, help="each command's fastest of K tries in a round")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pdfs"
         folder.mkdir()
         pages = make_folder(folder, args.documents, args.pages)
-        rounds = [one_round(folder, pages, Path(tmp) / f"round{i}") for i in range(args.repeat)]
+        rounds = [one_round(folder, pages, Path(tmp) / f"round{i}", args.best_of) for i in range(args.repeat)]
     print(json.dumps(summarise(rounds), indent=2))
 
 
-def one_round(folder: Path, pages: int, out: Path) -> dict:
+def one_round(folder: Path, pages: int, out: Path, best_of: int = 1) -> dict:
     documents = len(list(folder.glob("*.pdf")))
-    raw_s, raw_mb = measure(RAW, str(folder))[:2]
-    poppler = pdftotext(sorted(folder.glob("*.pdf")))
-    one = measure(RUN, str(folder), str(out / "out1"), "1")
-    two = measure(RUN, str(folder), str(out / "out2"), "2")
+    raw = min((measure(RAW, str(folder)) for _ in range(best_of)), key=lambda t: t.seconds)
+    raw_s, raw_mb = raw.seconds, raw.mb
+    poppler = min((pdftotext(sorted(folder.glob("*.pdf"))) for _ in range(best_of)), key=lambda t: t[0] if t else 0)
+    ones, twos = [], []
+    for k in range(best_of):  # taking turns: a slow spell of the machine falls on both alike
+        ones.append(measure(RUN, str(folder), str(out / f"out1_{k}"), "1"))
+        twos.append(measure(RUN, str(folder), str(out / f"out2_{k}"), "2"))
+    one, two = (min(tries, key=lambda t: t.seconds) for tries in (ones, twos))
     one_s, two_s = one.seconds, two.seconds
     return {
         "pages": pages,

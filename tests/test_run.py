@@ -432,3 +432,30 @@ def test_run_loads_the_writers_while_the_workers_parse_the_last_documents(tmp_pa
     monkeypatch.setattr(run, "load_writers", lambda: loaded.append(len(stored)))
     run_inventory([folder], tmp_path / "out", limits=BatchLimits(jobs=2), on_document=lambda d: stored.append(d.file))
     assert loaded == [1] and len(stored) == 3  # with two documents still in the two workers
+
+
+def test_run_workbook_written_in_a_child_reports_its_failure(inventory_copy, monkeypatch):
+    """The workbook is written by a forked child beside the other outputs: its error reaches the
+    caller as it was raised, a child that dies without one is E033 naming the workbook, and the
+    other outputs are written either way."""
+    import os
+
+    from casetagger.errors import CasetaggerError
+    from casetagger.inventory import run
+
+    out = inventory_copy
+    (out / "cases.csv").unlink()
+
+    def full_disk(path, *args, **kwargs):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(run, "write_workbook", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        run.report_inventory(out)
+    assert (out / "cases.csv").is_file()
+    monkeypatch.setattr(run, "write_workbook", lambda *args, **kwargs: os._exit(9))
+    with pytest.raises(CasetaggerError, match=r"E033.*inventory\.xlsx.*exit code 9"):
+        run.report_inventory(out)
+    monkeypatch.undo()
+    run.report_inventory(out)
+    assert load_workbook(out / "inventory.xlsx")["Alle afsnit"].max_row > 20

@@ -7,6 +7,8 @@ to a Parquet store (``parquet.py``) through ``worker_finish`` and ``RunStore``.
 """
 
 import json
+import multiprocessing as mp
+import pickle
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -352,14 +354,60 @@ def _write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult
             yield p
 
     with_names = Reread(with_cases)
-    result.passages = write_passages(out / "passages.jsonl", with_names)
-    write_jsonl(out / "documents.jsonl", documents)
-    write_cases_csv(out / "cases.csv", cases, taxonomy)
-    write_jsonl(out / "cases.jsonl", [c.to_dict() for c in cases])
     findings = [f for f in inventory.findings if not f.case]
-    write_workbook(out / "inventory.xlsx", cases, with_names, taxonomy, findings)
-    write_report(out / "report.html", cases, read, documents, taxonomy, tagger.card, findings)
+    # the workbook is most of the outputs' time: a forked child writes it beside the others
+    workbook = in_child(out / "inventory.xlsx", store,
+                        lambda: write_workbook(out / "inventory.xlsx", cases, with_names, taxonomy, findings))
+    try:
+        result.passages = write_passages(out / "passages.jsonl", with_names)
+        write_jsonl(out / "documents.jsonl", documents)
+        write_cases_csv(out / "cases.csv", cases, taxonomy)
+        write_jsonl(out / "cases.jsonl", [c.to_dict() for c in cases])
+        write_report(out / "report.html", cases, read, documents, taxonomy, tagger.card, findings)
+    finally:
+        workbook()
     result.documents, result.cases = len(documents), len(cases)
+
+
+def in_child(path: Path, store: RunStore, write: Callable[[], None]) -> Callable[[], None]:
+    """Starts ``write`` (of ``path``) in a forked child, with its own connection to the store;
+    returns what waits for it and raises its error, or E033 if it died without one."""
+    context = mp.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        store.forget_connections()
+        try:
+            write()
+            send.send(None)
+        except BaseException as e:  # noqa: BLE001  sent to the parent, which raises it
+            send.send(e if _picklable(e) else RuntimeError(f"{type(e).__name__}: {e}"))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> None:
+        try:
+            error = receive.recv()
+        except EOFError:  # it died before it could say: killed, or out of memory
+            process.join()
+            error = CasetaggerError(Errors.E033.format(path=path, code=process.exitcode))
+        finally:
+            receive.close()
+            process.join()
+        if error is not None:
+            raise error
+
+    return wait
+
+
+def _picklable(error: BaseException) -> bool:
+    try:
+        pickle.dumps(error)
+    except Exception:  # noqa: BLE001  anything that cannot cross to the parent as it is
+        return False
+    return True
 
 
 class Reread(Iterable[dict[str, Any]]):

@@ -153,6 +153,7 @@ class RunStore:
         self.path = folder / "casetagger.sqlite"
         self._local = threading.local()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._inherited: list[tuple[threading.Thread, sqlite3.Connection]] = []  # a forked child's parent's
         self._lock = threading.Lock()
         existed = self.path.exists()
         # the owner marked it read-only: keep it so (root would write through the mode bits)
@@ -191,6 +192,12 @@ class RunStore:
         if self.row_factory is not None:
             connection.row_factory = self.row_factory
         return connection
+
+    def forget_connections(self) -> None:
+        """In a forked child: leave the parent's connections alone (SQLite's must not be used or
+        closed across a fork) and open the child's own on first use."""
+        self._inherited = self._connections  # kept, so that they are never closed from here
+        self._local, self._connections, self._lock = threading.local(), [], threading.Lock()
 
     def close(self) -> None:
         with self._lock:
