@@ -179,6 +179,19 @@ def test_export_workbook_keeps_bold_headers_panes_filters_widths_and_wrap(tmp_pa
     assert goal["L2"].value == long_text and goal["L2"].alignment.wrap_text
     # the <dimension> a normal workbook has: readers in read-only mode take the sheet's size from it
     assert load_workbook(path, read_only=True)["Alle afsnit"].max_row == 3
+    with pytest.raises(TypeError, match="twice"):  # the widths' pass would use it up: a sheet of headers only
+        write_workbook(path, [case], iter(passages), taxonomy, [finding])
+
+
+def test_cases_build_inventory_refuses_a_document_in_pieces():
+    """Passages may stream past a document at a time; a document met twice would be analysed in
+    pieces, its names checked against part of its text."""
+    a = _passage(1, "Klimaskolen har i efteråret haft besøg af 34 klasser fra kommunens skoler.", ["klima"])
+    b = _passage(2, "Byhaven på Hvidovrevej åbnede i august på en tidligere parkeringsplads.", ["groen"], file="b.pdf")
+    c = _passage(3, "Klimaskolen fortsætter næste år med et nyt forløb for de ældste klasser.", ["klima"])
+    assert build_inventory([a, c, b]).cases
+    with pytest.raises(ValueError, match="a.pdf"):
+        build_inventory([a, b, c])
 
 
 class _Scanned:

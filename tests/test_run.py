@@ -375,26 +375,38 @@ def test_run_tagging_two_documents_at_once_keeps_them_apart(council_pdf, tmp_pat
             assert list(pool.map(tag, parsed)) == alone
 
 
-def test_run_outputs_pass_over_the_stores_passages_without_holding_them(inventory_copy, monkeypatch):
+def test_run_outputs_hold_a_few_passages_at_a_time(inventory_copy, monkeypatch):
     """The outputs were written from a list of every stored passage, so the main process grew with
     the store (298 MB at 3,201 pages). They now read the store's rows again at each pass, to the
-    same files."""
+    same files, and a passage is let go as soon as it is written."""
+    import weakref
+
+    from casetagger.inventory import outputs
     from casetagger.inventory.run import report_inventory
-    from casetagger.inventory.store import RunStore
+
+    class Tracked(dict):  # a dict that can be watched for when it is let go
+        pass
+
+    alive, most = [0], [0]
+
+    def tracked(passages):
+        for p in real(passages):
+            passage = Tracked(p)
+            alive[0] += 1
+            most[0] = max(most[0], alive[0])
+            weakref.finalize(passage, lambda: alive.__setitem__(0, alive[0] - 1))
+            yield passage
 
     out = inventory_copy
     names = ("cases.jsonl", "cases.csv", "passages.jsonl")  # the report lists the run's skipped files too
     before = {name: (out / name).read_bytes() for name in names}
     sheet = list(load_workbook(out / "inventory.xlsx")["Alle afsnit"].iter_rows(values_only=True))
-
-    def every_passage_at_once(*args, **kwargs):
-        raise AssertionError("the outputs held every stored passage at once")
-
-    monkeypatch.setattr(RunStore, "tagged_passages", every_passage_at_once)
-    report_inventory(out)
+    real = outputs.masked_files
+    monkeypatch.setattr(outputs, "masked_files", tracked)
+    result = report_inventory(out)
+    assert result.passages > 20 and most[0] <= 3  # counted in this process: the workbook's child counts its own
     assert {name: (out / name).read_bytes() for name in names} == before
     assert list(load_workbook(out / "inventory.xlsx")["Alle afsnit"].iter_rows(values_only=True)) == sheet
-    assert len(sheet) > 20
 
 
 def test_run_keeps_a_changed_files_two_documents_apart(tmp_path, council_pdf):
@@ -431,17 +443,21 @@ def test_run_loads_the_writers_while_the_workers_parse_the_last_documents(tmp_pa
     loaded: list[int] = []
     monkeypatch.setattr(run, "load_writers", lambda: loaded.append(len(stored)))
     run_inventory([folder], tmp_path / "out", limits=BatchLimits(jobs=2), on_document=lambda d: stored.append(d.file))
-    assert loaded == [1] and len(stored) == 3  # with two documents still in the two workers
+    # a result leaves the batch after the next document is handed out: with the first one back,
+    # the third is in the freed worker and the second still in the other
+    assert loaded == [0] and len(stored) == 3
 
 
 def test_run_workbook_written_in_a_child_reports_its_failure(inventory_copy, monkeypatch):
     """The workbook is written by a forked child beside the other outputs: its error reaches the
-    caller as it was raised, a child that dies without one is E033 naming the workbook, and the
-    other outputs are written either way."""
+    caller as it was raised, a child that dies without one is E033 naming the workbook (and leaves
+    no temporary file), the main process's own error wins over the child's, and the other outputs
+    are written either way."""
     import os
 
     from casetagger.errors import CasetaggerError
-    from casetagger.inventory import run
+    from casetagger.inventory import outputs
+    from casetagger.inventory.run import report_inventory
 
     out = inventory_copy
     (out / "cases.csv").unlink()
@@ -449,13 +465,23 @@ def test_run_workbook_written_in_a_child_reports_its_failure(inventory_copy, mon
     def full_disk(path, *args, **kwargs):
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(run, "write_workbook", full_disk)
-    with pytest.raises(OSError, match="No space left"):
-        run.report_inventory(out)
-    assert (out / "cases.csv").is_file()
-    monkeypatch.setattr(run, "write_workbook", lambda *args, **kwargs: os._exit(9))
+    monkeypatch.setattr(outputs, "write_workbook", full_disk)
+    with pytest.raises(OSError, match="No space left") as raised:
+        report_inventory(out)
+    assert (out / "cases.csv").is_file() and "full_disk" in str(raised.value.__cause__)
+
+    def dies(path, *args, **kwargs):
+        path.with_name(f".{path.name}.half.tmp").write_text("half a workbook")
+        os._exit(9)
+
+    monkeypatch.setattr(outputs, "write_workbook", dies)
     with pytest.raises(CasetaggerError, match=r"E033.*inventory\.xlsx.*exit code 9"):
-        run.report_inventory(out)
+        report_inventory(out)
+    assert not list(out.glob(".inventory.xlsx.*.tmp"))
+    monkeypatch.setattr(outputs, "write_report", full_disk)
+    with pytest.raises(OSError, match="report.html"):
+        report_inventory(out)
+    assert not list(out.glob(".inventory.xlsx.*.tmp"))
     monkeypatch.undo()
-    run.report_inventory(out)
+    report_inventory(out)
     assert load_workbook(out / "inventory.xlsx")["Alle afsnit"].max_row > 20

@@ -58,7 +58,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
 Scorer = Callable[[list[str]], list[dict[str, float]]]
 __all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "analyse_document", "analyse_passages", "build_inventory", "document_text", "build_cases",
-           "case_key", "tagger_scorer", "LEADS"]
+           "case_key", "case_rules", "tagger_scorer", "LEADS"]
 LINE = re.compile(r"[^\n]+")
 # a passage that opens by pointing back ("Projektet ...", "Mentorordningen ...") continues a case
 CONTINUING = re.compile(rf"^\s*(?:[Dd]e[nt] )?(?=[A-ZÆØÅ])(?i:[\wæøå]*(?:{'|'.join(LEADS)}))\b")
@@ -374,11 +374,15 @@ def build_inventory(passages: Iterable[dict[str, Any]], scorer: Scorer | None = 
     Passages may stream past (a store's, a row at a time): an analysed document's are not held,
     and a document to analyse holds only its own.
     """
-    analyses = analyses or {}
+    analyses = {} if analyses is None else analyses  # a store's, read a document at a time
     goal_names = list(goal_names)  # read for every document
     cases: dict[str, Case] = {}
     findings: list[Finding] = []
+    seen: set[str] = set()
     for doc, group in groupby(passages, _document_of):
+        if doc in seen:  # analysed in pieces, its names would be checked against part of its text
+            raise ValueError(f"the passages of document {doc} are not together")
+        seen.add(doc)
         analysis = analyses.get(doc)
         own: Iterable[dict[str, Any]] = group
         if analysis is None or analysis.get("rules") != rules_version():
@@ -409,6 +413,14 @@ def build_cases(passages: list[dict[str, Any]], scorer: Scorer | None = None, th
                 goal_names: Iterable[str] = ()) -> list[Case]:
     """The cases of ``build_inventory``, without the findings."""
     return build_inventory(passages, scorer, thresholds, goal_names).cases
+
+
+def case_rules(tagger: "Tagger") -> tuple[Scorer, dict[str, float], list[str]]:
+    """What ``analyse_document`` and ``build_inventory`` take from the model: its scorer, its
+    thresholds and the taxonomy's goal names (never cases)."""
+    taxonomy = tagger.taxonomy
+    return (tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
+            [taxonomy.name_da(label) for label in taxonomy.ids])
 
 
 def tagger_scorer(tagger: "Tagger") -> Scorer:

@@ -122,6 +122,8 @@ def column_widths(rows: Iterable[list[Any]]) -> tuple[list[int], int]:
 def write_workbook(path: Path, cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
                    findings: Sequence[Finding] = ()) -> None:
     """``passages`` is read twice (``workbook_sheets``): a list, or a store's read afresh at each pass."""
+    if iter(passages) is passages:
+        raise TypeError("write_workbook reads the passages twice: an iterator would leave its last sheet empty")
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font

@@ -7,9 +7,6 @@ to a Parquet store (``parquet.py``) through ``worker_finish`` and ``RunStore``.
 """
 
 import json
-import multiprocessing as mp
-import pickle
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -18,19 +15,15 @@ from pathlib import Path
 from typing import Any, cast
 
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.ingest.batch import BatchLimits, find_pdfs, frozen_heap, ingest_paths, skipped_summary
+from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
 from casetagger.ingest.document import WINDOW, DocumentResult, Hashed, IngestOptions, Status, hash_file
 from casetagger.ingest.spool import WindowSpool
 from casetagger.schema import Passage
-from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
-from casetagger.inventory.cases import (CASE_FIELDS, Scorer, analyse_passages, build_inventory, document_text,
-                                        rules_version, tagger_scorer)
+from casetagger.inventory.cases import CASE_FIELDS, analyse_passages, case_rules, document_text, rules_version
+from casetagger.inventory.outputs import load_writers, write_outputs
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
-from casetagger.inventory.privacy import mask, mask_document, mask_passage
-from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
-from casetagger.inventory.report import write_report
+from casetagger.inventory.privacy import mask_passage
 from casetagger.inventory.store import PARTS, ROWS, Encoded, Row, RunStore, encode_rows
-from casetagger.jsonl import write_jsonl
 from casetagger.model.registry import resolve_model
 from casetagger.model.tagger import Tagger
 
@@ -79,7 +72,7 @@ def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = N
         result.retagged = tag_pending(store, tagger, version)
         # workers parse, mask and tag; a document and its tags are stored in one transaction
         for document in _documents(list(paths), store, tagger, options, limits or BatchLimits(), result, on_plan,
-                                   cluster, model, parquet):
+                                   cluster, model, parquet, outputs):
             try:
                 store.save_document(document, version)
             finally:
@@ -88,17 +81,12 @@ def run_inventory(paths: Iterable[Path | str], out: Path, model: Path | None = N
             if on_document:
                 on_document(document)
         if outputs:
-            write_outputs(store, tagger, out, result, read_passages(out, version) if parquet else None)
+            written = write_outputs(store, tagger, out, result.skipped_not_pdf,
+                                    read_passages(out, version) if parquet else None)
+            result.documents, result.passages, result.cases = written
     finally:
         store.close()
     return result
-
-
-def load_writers() -> None:
-    """Imports what writes the workbook and the report (0.3 s), for a main process that has that time
-    to spare while its workers parse their last documents, rather than after they are done."""
-    import jinja2  # noqa: F401
-    import openpyxl  # noqa: F401
 
 
 def is_url(source: object) -> bool:
@@ -107,9 +95,9 @@ def is_url(source: object) -> bool:
 
 def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options: IngestOptions | None,
                limits: BatchLimits, result: RunResult, on_plan: Callable[[Sequence[Path | str]], None] | None, cluster: Any,
-               model: Path,
-               parquet: Path | None) -> Iterator[DocumentResult]:
-    """The documents not yet in the store, parsed and tagged by local workers or on a cluster."""
+               model: Path, parquet: Path | None, outputs: bool) -> Iterator[DocumentResult]:
+    """The documents not yet in the store, parsed and tagged by local workers or on a cluster;
+    ``outputs``: the run writes them at the end (``load_writers`` while the last are parsed)."""
     ocr = bool(options and options.ocr)
     urls = [str(p) for p in paths if is_url(p)]
     # absolute paths: the review app finds the PDFs to show their pages from any directory
@@ -136,12 +124,13 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
         if on_plan:
             on_plan(todo)
         if todo:  # the tagger warms up (spaCy word lists) for workers only when there are any
-            # once this many are back, every document left is in a worker's hands
-            handed_out = max(0, len(todo) - max(1, limits.jobs))
+            # a result is yielded after the next document is handed out: from this one on, every
+            # document left is in a worker's hands
+            last_handed_out = max(0, len(todo) - max(1, limits.jobs) - 1)
             for received, document in enumerate(ingest_paths(todo, options, limits, hashed=hashed,
                                                              finish=worker_finish(tagger, parquet, spool=True),
                                                              ordered=False)):  # the store takes them in any order
-                if received == handed_out:
+                if received == last_handed_out and outputs:
                     load_writers()
                 yield document
         return
@@ -268,14 +257,6 @@ class TagInWorker:
             yield pid, json.dumps(part, ensure_ascii=False)
 
 
-def case_rules(tagger: Tagger) -> tuple[Scorer, dict[str, float], list[str]]:
-    """What ``analyse_document`` and ``build_inventory`` take from the model: its scorer, its
-    thresholds and the taxonomy's goal names (never cases)."""
-    taxonomy = tagger.taxonomy
-    return (tagger_scorer(tagger), dict(zip(tagger.labels, map(float, tagger.thresholds))),
-            [taxonomy.name_da(label) for label in taxonomy.ids])
-
-
 def worker_finish(tagger: Tagger, parquet: Path | None = None,
                   spool: bool = False) -> Callable[[DocumentResult], DocumentResult]:
     """What a worker does after parsing: mask and tag, and with a Parquet store write the passages.
@@ -301,7 +282,8 @@ def report_inventory(out: Path, model: Path | None = None, municipality: str | N
     result = RunResult(target)
     try:
         passages = read_passages(out, tagger.model_version, municipality, year) if has_parquet(out) else None
-        write_outputs(store, tagger, target, result, passages, partition)
+        result.documents, result.passages, result.cases = write_outputs(store, tagger, target, (), passages,
+                                                                        partition)
     finally:
         store.close()
     return result
@@ -312,118 +294,3 @@ def tag_pending(store: RunStore, tagger: Tagger, version: str) -> int:
     if pending:
         store.save_tags(list(tagger.tag(pending)), version)
     return len(pending)
-
-
-def write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
-                  passages: list[dict[str, Any]] | None = None,
-                  partition: bool = False) -> None:
-    """Every output into ``out`` from the store; ``passages`` read from a Parquet store instead of
-    SQLite. A ``partition``'s outputs cover only the documents its passages come from, and leave
-    the stored inventory (the review app's) as it is."""
-    with frozen_heap():  # the model and modules loaded by now are not garbage: not walked again
-        _write_outputs(store, tagger, out, result, passages, partition)
-
-
-def _write_outputs(store: RunStore, tagger: Tagger, out: Path, result: RunResult,
-                   passages: list[dict[str, Any]] | None, partition: bool) -> None:
-    taxonomy = tagger.taxonomy
-    version = tagger.model_version
-    documents = store.documents()
-    if partition:
-        wanted = {p["doc_id"] for p in passages or ()}
-        documents = [d for d in documents if d["doc_id"] in wanted]
-    documents = [mask_document(d) for d in documents]
-    documents += [mask_document(skipped_summary(p)) for p in result.skipped_not_pdf]
-    # SQLite's passages are read again at each pass, a row at a time, so memory does not grow with
-    # the store; text and headings were masked when stored, file names are masked here
-    read = Reread(lambda: masked_files(passages if passages is not None else store.iter_tagged_passages(version)))
-    # the workers analysed the documents they parsed; documents re-tagged here are analysed now
-    built = build_inventory(read, *case_rules(tagger), analyses=store.case_analyses(version))
-    # stored for the review app; the outputs show them with the analysts' edits applied
-    db = sqlite3.connect(":memory:") if partition else store.db
-    save_inventory(db, built)
-    del built  # the stored copy is the one read back, with the edits: not two inventories held at once
-    inventory = apply_edits(load_inventory(db), edits(store.db))
-    names = inventory.case_of_passages()
-    cases = inventory.cases
-
-    def with_cases() -> Iterator[dict[str, Any]]:
-        for p in read:
-            found = names.get(p["id"], [])
-            p["case"], p["case_names"] = found[0] if found else None, found
-            yield p
-
-    with_names = Reread(with_cases)
-    findings = [f for f in inventory.findings if not f.case]
-    # the workbook is most of the outputs' time: a forked child writes it beside the others
-    workbook = in_child(out / "inventory.xlsx", store,
-                        lambda: write_workbook(out / "inventory.xlsx", cases, with_names, taxonomy, findings))
-    try:
-        result.passages = write_passages(out / "passages.jsonl", with_names)
-        write_jsonl(out / "documents.jsonl", documents)
-        write_cases_csv(out / "cases.csv", cases, taxonomy)
-        write_jsonl(out / "cases.jsonl", [c.to_dict() for c in cases])
-        write_report(out / "report.html", cases, read, documents, taxonomy, tagger.card, findings)
-    finally:
-        workbook()
-    result.documents, result.cases = len(documents), len(cases)
-
-
-def in_child(path: Path, store: RunStore, write: Callable[[], None]) -> Callable[[], None]:
-    """Starts ``write`` (of ``path``) in a forked child, with its own connection to the store;
-    returns what waits for it and raises its error, or E033 if it died without one."""
-    context = mp.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-
-    def child() -> None:
-        store.forget_connections()
-        try:
-            write()
-            send.send(None)
-        except BaseException as e:  # noqa: BLE001  sent to the parent, which raises it
-            send.send(e if _picklable(e) else RuntimeError(f"{type(e).__name__}: {e}"))
-
-    process = context.Process(target=child, daemon=True)
-    process.start()
-    send.close()
-
-    def wait() -> None:
-        try:
-            error = receive.recv()
-        except EOFError:  # it died before it could say: killed, or out of memory
-            process.join()
-            error = CasetaggerError(Errors.E033.format(path=path, code=process.exitcode))
-        finally:
-            receive.close()
-            process.join()
-        if error is not None:
-            raise error
-
-    return wait
-
-
-def _picklable(error: BaseException) -> bool:
-    try:
-        pickle.dumps(error)
-    except Exception:  # noqa: BLE001  anything that cannot cross to the parent as it is
-        return False
-    return True
-
-
-class Reread(Iterable[dict[str, Any]]):
-    """Passages read afresh at every pass over them (from the store, or a list): the outputs take
-    several passes without holding a large store's passages all at once."""
-
-    def __init__(self, read: Callable[[], Iterable[dict[str, Any]]]):
-        self.read = read
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return iter(self.read())
-
-
-def masked_files(passages: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Each passage with its file name masked (copied, so a list read again is not masked twice)."""
-    masked: dict[str, str] = {}  # a few files, thousands of passages
-    for p in passages:
-        file = masked.get(p["file"]) or masked.setdefault(p["file"], mask(p["file"]))
-        yield dict(p, file=file)

@@ -153,7 +153,6 @@ class RunStore:
         self.path = folder / "casetagger.sqlite"
         self._local = threading.local()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
-        self._inherited: list[tuple[threading.Thread, sqlite3.Connection]] = []  # a forked child's parent's
         self._lock = threading.Lock()
         existed = self.path.exists()
         # the owner marked it read-only: keep it so (root would write through the mode bits)
@@ -192,12 +191,6 @@ class RunStore:
         if self.row_factory is not None:
             connection.row_factory = self.row_factory
         return connection
-
-    def forget_connections(self) -> None:
-        """In a forked child: leave the parent's connections alone (SQLite's must not be used or
-        closed across a fork) and open the child's own on first use."""
-        self._inherited = self._connections  # kept, so that they are never closed from here
-        self._local, self._connections, self._lock = threading.local(), [], threading.Lock()
 
     def close(self) -> None:
         with self._lock:
@@ -296,19 +289,23 @@ class RunStore:
 
     def iter_tagged_passages(self, model_version: str, passage_id: str | None = None) -> Iterator[dict[str, Any]]:
         """``tagged_passages`` a row at a time, so that the outputs of a large store pass over them
-        without holding them all. Each document's passages come together: a file that changed
-        between runs is two documents under one name."""
-        only = " WHERE p.id = ?" if passage_id is not None else ""
-        rows = self.db.execute(
-            "SELECT p.record, t.result FROM passages p JOIN documents d ON d.doc_id = p.doc_id "
-            "LEFT JOIN tags t ON t.passage_id = p.id AND t.model_version = ?" + only
-            + " ORDER BY d.file, d.doc_id, p.seq",
-            (model_version,) + ((passage_id,) if passage_id is not None else ()))
-        for record, result in rows:
-            passage = json.loads(record)
-            passage.update(json.loads(result) if result else no_tags())
-            passage["model"] = model_version if result else None
-            yield passage
+        without holding them all. Each document's passages come together, through the index on
+        (document, position): a file that changed between runs is two documents under one name."""
+        select = ("SELECT p.record, t.result FROM passages p "
+                  "LEFT JOIN tags t ON t.passage_id = p.id AND t.model_version = ? ")
+        batches: Iterable[sqlite3.Cursor]
+        if passage_id is not None:
+            batches = [self.db.execute(select + "WHERE p.id = ?", (model_version, passage_id))]
+        else:
+            documents = self.db.execute("SELECT doc_id FROM documents ORDER BY file, doc_id").fetchall()
+            batches = (self.db.execute(select + "WHERE p.doc_id = ? ORDER BY p.seq", (model_version, doc_id))
+                       for doc_id, in documents)
+        for rows in batches:
+            for record, result in rows:
+                passage = json.loads(record)
+                passage.update(json.loads(result) if result else no_tags())
+                passage["model"] = model_version if result else None
+                yield passage
 
 
 class StoredAnalyses(Mapping[str, Any]):
