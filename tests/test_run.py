@@ -320,12 +320,7 @@ def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pd
 def test_run_closes_each_documents_spool_once_stored(tmp_path, council_pdf, monkeypatch):
     """Each document's passages come from its worker as an open file; a batch kept every one open
     until it ended, and a folder of a thousand documents would run out of file handles."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for i in range(4):
-        shutil.copy(council_pdf, folder / f"dagsorden_{i}.pdf")
-        with (folder / f"dagsorden_{i}.pdf").open("ab") as f:
-            f.write(b"%" + bytes(str(i), "ascii"))  # each its own hash
+    folder = _copies(council_pdf, tmp_path / "docs", 4)
     from casetagger.inventory.store import RunStore
 
     run_inventory([folder / "dagsorden_0.pdf"], tmp_path / "warm")  # what stays open once loaded
@@ -433,12 +428,7 @@ def test_run_loads_the_writers_while_the_workers_parse_the_last_documents(tmp_pa
     from casetagger.ingest.batch import BatchLimits
     from casetagger.inventory import run
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for i in range(3):
-        shutil.copy(council_pdf, folder / f"dagsorden_{i}.pdf")
-        with (folder / f"dagsorden_{i}.pdf").open("ab") as f:
-            f.write(b"%" + bytes(str(i), "ascii"))  # each its own hash
+    folder = _copies(council_pdf, tmp_path / "docs", 3)
     stored: list[str] = []
     loaded: list[int] = []
     monkeypatch.setattr(run, "load_writers", lambda: loaded.append(len(stored)))
@@ -485,3 +475,13 @@ def test_run_workbook_written_in_a_child_reports_its_failure(inventory_copy, mon
     monkeypatch.undo()
     report_inventory(out)
     assert load_workbook(out / "inventory.xlsx")["Alle afsnit"].max_row > 20
+
+
+def _copies(pdf: Path, folder: Path, n: int) -> Path:
+    """``folder`` with ``n`` copies of ``pdf``, each its own document (its own hash)."""
+    folder.mkdir()
+    for i in range(n):
+        shutil.copy(pdf, folder / f"dagsorden_{i}.pdf")
+        with (folder / f"dagsorden_{i}.pdf").open("ab") as f:
+            f.write(b"%" + bytes(str(i), "ascii"))
+    return folder
