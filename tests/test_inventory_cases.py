@@ -266,3 +266,20 @@ def test_cases_documents_analysed_apart_give_the_same_inventory():
     assert passages[1]["case_names"] == ["Unge med kant"]  # it continues the case of the passage before
     together = two_documents()
     assert [c.to_dict() for c in build_inventory(together).cases] == expected["cases"]
+
+
+def test_cases_document_words_answer_as_a_search_through_the_whole_text():
+    """A worker kept a long report's text twice over to look up lower-case uses of a name; the
+    document's words and its tokens with other characters now give the same answers."""
+    import re
+
+    from casetagger.inventory.names import DocumentWords
+
+    texts = ["Klimaskolen holder åbent, og klimaskolen er gratis.", "Vi laver et co2-regnskab, før 'grønne' tiltag.",
+             "CO2-regnskabet (2025) og e-boks-løsningen.", "Sagen om “Byhaven”: byhaven-projektet er slut."]
+    words = DocumentWords(texts)
+    joined = "\n" + "\n".join(texts)
+    for word in ["klimaskolen", "co2-regnskab", "co2", "regnskab", "'grønne'", "grønne'", "e-boks", "boks-løsningen",
+                 "“byhaven”", "byhaven", "byhaven-projektet", "(2025)", "2025", "slut.", "åbent,", "-regnskab"]:
+        expected = bool(re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", joined))
+        assert words.has_word(word) is expected, word

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from casetagger.ingest.sentences import sentence_spans
 from casetagger.inventory import names as name_rules
-from casetagger.inventory.names import LEADS, NameFilter, case_key
+from casetagger.inventory.names import LEADS, DocumentWords, NameFilter, case_key
 from casetagger.inventory.privacy import mask
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 PACKAGE = Path(__file__).resolve().parents[1]
 MIN_CASE_WORDS = 12  # a shorter passage (a header, "Godkendt.") is no case, even when tagged
 Scorer = Callable[[list[str]], list[dict[str, float]]]
-__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "analyse_document", "analyse_passages", "build_inventory", "document_text", "build_cases",
+__all__ = ["Case", "Finding", "Inventory", "Mention", "Support", "analyse_document", "analyse_passages", "build_inventory", "build_cases",
            "case_key", "case_rules", "tagger_scorer", "LEADS"]
 LINE = re.compile(r"[^\n]+")
 # a passage that opens by pointing back ("Projektet ...", "Mentorordningen ...") continues a case
@@ -307,24 +307,18 @@ def analyse_document(passages: list[dict[str, Any]], scorer: Scorer | None = Non
     mentions ``[key, masked name, start, end]`` and parts ``[key, text, {label: score}, {label:
     [sentence]}]``; a passage that is no case's part and no finding is left out.
     """
-    document = document_text(p["text"] for p in passages)
+    document = DocumentWords(p["text"] for p in passages)
     headings = {h for p in passages for h in p.get("headings") or []}
     return {"rules": rules_version(),
             "passages": dict(analyse_passages(passages, document, headings, scorer, thresholds, goal_names))}
 
 
-def document_text(texts: Iterable[str]) -> str:
-    """A document's passage texts as the one text names are checked against, each after a newline.
-    Joined once: adding each passage to the document's string copied it again every time."""
-    return "\n" + "\n".join(texts)
-
-
-def analyse_passages(passages: Iterable[dict[str, Any]], document: str, headings: Iterable[str],
+def analyse_passages(passages: Iterable[dict[str, Any]], document: DocumentWords, headings: Iterable[str],
                      scorer: Scorer | None = None, thresholds: dict[str, float] | None = None,
                      goal_names: Iterable[str] = ()) -> Iterator[tuple[str, Any]]:
     """``analyse_document``'s entries one passage at a time, for a caller that streams a long
-    document's passages: ``document`` is their ``document_text``, ``headings`` every heading of
-    the document."""
+    document's passages: ``document`` holds the words of all of them, ``headings`` every heading
+    of the document."""
     thresholds = thresholds or {}
     name_filter = NameFilter(goal_names, headings)
     last: tuple[tuple[Any, ...], str] | None = None  # (heading path, case key) of the passage before

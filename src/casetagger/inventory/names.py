@@ -63,6 +63,7 @@ ROLE_BEFORE = re.compile(r"\b(?:sagsbehandler|borgmester|rådmand|formand|næstf
                          r"\w*konsulent|medarbejder|kontaktperson|hr\.|fru|borger|medlem|\w*koordinator|"
                          r"\w*vejleder|\w*rådgiver|\w*ambassadør|\w*sygeplejerske|formanden for)\s*$", re.I)
 WORD_CHARS = re.compile(r"\w+")
+TOKEN = re.compile(r"\S+")
 # ROLE_BEFORE ends where a name starts: a role word and the spaces after it are all it looks at
 ROLE_REACH = 40
 
@@ -306,6 +307,32 @@ def looks_like_person(name: str) -> bool:
     return any(a.lower() in first_names() and a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:]))
 
 
+class DocumentWords:
+    """What a lower-case use of a name is looked for in: a document's words (runs of \\w) and its
+    tokens with any other character in them, gathered a passage at a time. It answers as a search
+    through the whole text would, without holding the text: a worker analysing a long report kept
+    the report's text twice over (its passages and their join), about 10 KB a page."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self.words: set[str] = set()
+        self.marked: set[str] = set()  # tokens between spaces that are not one run of \w ("co2-regnskab,")
+        for text in texts:
+            self.add(text)
+
+    def add(self, text: str) -> None:
+        self.words.update(m.group() for m in WORD_CHARS.finditer(text))
+        self.marked.update(t for t in TOKEN.findall(text) if not WORD_CHARS.fullmatch(t))
+
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` (without spaces) stands as a word of its own, with no \\w on either side."""
+        if WORD_CHARS.fullmatch(word):
+            return word in self.words
+        # a match of a word that holds another character lies within one such token, and its
+        # neighbours there are the text's own: searching the tokens finds what the text would
+        pattern = re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])")
+        return any(pattern.search(token) for token in self.marked)
+
+
 class NameFilter:
     """Rejects candidates that are not initiatives: goal names, headings, stoplisted bodies, people."""
 
@@ -314,13 +341,12 @@ class NameFilter:
         self.goal_names = {case_key(n) for n in goal_names}
         self.headings = {case_key(h) for h in headings}
         self.names, self.words, self.suffixes, self.keep = _stoplist(stoplist)
-        self._document_words: tuple[str, set[str]] | None = None  # the last document's words
         # stoplist words of four letters or more also stop a word that ends in them ("-udvalget")
         self._word_endings = tuple(sorted(w for w in self.words if len(w) >= 4))
 
-    def reason(self, mention: Mention, text: str, document_text: str = "") -> str | None:
+    def reason(self, mention: Mention, text: str, document: DocumentWords | None = None) -> str | None:
         """Why ``mention`` (offsets in ``text``) is no initiative, or None when it may be one;
-        ``document_text`` is where a lower-case use would show a common noun."""
+        ``document`` (else ``text``) is where a lower-case use would show a common noun."""
         name, key = mention.name, case_key(mention.name)
         words = key.split()
         if len(name) < 3 or not words or len(words) > 8 or YEAR.match(name):
@@ -348,32 +374,22 @@ class NameFilter:
             if before and before[-1].lower() in PLACE_PREPOSITIONS and not set(words) & self.keep:
                 return "place"  # "i Friheden", "på Avedøre Holme"
             if mention.rule in ("subject", "apposition") and len(words) == 1 \
-                    and self._lower_case_elsewhere(name.lower(), document_text or text):
+                    and (document if document is not None else DocumentWords([text])).has_word(name.lower()):
                 return "common noun"  # the same word in lower case elsewhere
         return None
 
-    def _lower_case_elsewhere(self, word: str, document_text: str) -> bool:
-        """Whether ``word`` stands as a word of its own in ``document_text``. A search per mention
-        through the whole document made a long document quadratic: its words are collected once."""
-        if not WORD_CHARS.fullmatch(word):  # "co2-regnskab": a hyphen is no word boundary for \w+
-            return bool(re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", document_text))
-        if self._document_words is None or self._document_words[0] is not document_text:
-            # from an iterator, not findall's list of every word of a long document
-            self._document_words = (document_text, {m.group() for m in WORD_CHARS.finditer(document_text)})
-        return word in self._document_words[1]
-
-    def names_in(self, text: str, document_text: str = "") -> list[Mention]:
+    def names_in(self, text: str, document: DocumentWords | None = None) -> list[Mention]:
         """The accepted names of ``text``, in text order, without overlaps (the strongest wins)."""
         chosen: list[Mention] = []
         for mention in candidates(text):
-            if self.reason(mention, text, document_text) in ("stoplist", "stoplist word", "person"):
+            if self.reason(mention, text, document) in ("stoplist", "stoplist word", "person"):
                 # "Reparationscaféen på Hvidovre Bibliotek": the name before a place may still be one
                 head = re.match(rf"^(.+?)\s(?:{'|'.join(sorted(CONNECTORS - {'&'}))})\s", mention.name)
                 if not head:
                     continue
                 mention = Mention(head.group(1), mention.start, mention.start + len(head.group(1)), mention.rule)
             for part in split_list(mention):
-                if self.reason(part, text, document_text) is not None:
+                if self.reason(part, text, document) is not None:
                     continue
                 if any(part.start < m.end and m.start < part.end for m in chosen):
                     continue

@@ -19,7 +19,8 @@ from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
 from casetagger.ingest.document import WINDOW, DocumentResult, Hashed, IngestOptions, Status, hash_file
 from casetagger.ingest.spool import WindowSpool
 from casetagger.schema import Passage
-from casetagger.inventory.cases import CASE_FIELDS, analyse_passages, case_rules, document_text, rules_version
+from casetagger.inventory.cases import CASE_FIELDS, analyse_passages, case_rules, rules_version
+from casetagger.inventory.names import DocumentWords
 from casetagger.inventory.outputs import load_writers, write_outputs
 from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
 from casetagger.inventory.privacy import mask_passage
@@ -163,7 +164,7 @@ class _Tagging:
     spool: WindowSpool | None = None
     rows: list[Row] = field(default_factory=list)
     read: list[dict[str, Any]] = field(default_factory=list)  # what the case analysis reads, when not spooled
-    texts: list[str] = field(default_factory=list)  # the document's text, which names are checked against
+    words: DocumentWords = field(default_factory=DocumentWords)  # what names are checked against
     headings: set[str] = field(default_factory=set)
 
 
@@ -175,7 +176,7 @@ class TagInWorker:
     A batch hands it the passages in windows while the document is parsed (``take``). With
     ``spool``, each window's encoded rows go to a ``WindowSpool`` that the parent is handed; the
     case analysis reads them back from there after the last window and adds its own windows, so
-    memory holds a window, the document's text and its headings, not all its passages. Without
+    memory holds a window, the document's words and its headings, not all its passages. Without
     (a Dask worker, whose spool the driver could not open), rows and analysis stay in memory.
     What it keeps of a document is per thread: a Dask worker may tag several at once.
     The tagger is loaded once, in the parent, before the workers fork: they share it.
@@ -214,7 +215,7 @@ class TagInWorker:
         doc = self._doc
         tagged = cast(list[dict[str, Any]], list(self.tagger.tag(mask_passage(p) for p in passages)))
         for p in tagged:
-            doc.texts.append(p["text"])
+            doc.words.add(p["text"])
             doc.headings.update(p["headings"])
         if not self.spool:
             doc.read += [{k: p[k] for k in CASE_FIELDS} for p in tagged]
@@ -253,7 +254,7 @@ class TagInWorker:
         if doc.spool is not None:
             read = ({**json.loads(record), **json.loads(tags or "{}")}
                     for kind, rows in doc.spool if kind == ROWS for _, record, tags in cast(list[Row], rows))
-        for pid, part in analyse_passages(read, document_text(doc.texts), doc.headings, *self.rules):
+        for pid, part in analyse_passages(read, doc.words, doc.headings, *self.rules):
             yield pid, json.dumps(part, ensure_ascii=False)
 
 
