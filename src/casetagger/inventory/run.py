@@ -1,9 +1,10 @@
 """``casetagger run``: a folder of PDFs into a tagged case inventory, resumable.
 
 Documents already parsed (by sha256) are skipped; passages not yet tagged by the current model
-are tagged; then every output is written again from the store (``outputs.py``), so the inventory always covers
-everything the folder's store holds. The same run goes to a Dask cluster (``cluster.py``) and
-to a Parquet store (``parquet.py``) through ``worker_finish`` and ``RunStore``.
+are tagged; then every output is written again from the store (``outputs.py``), so the
+inventory always covers everything the folder's store holds. The same run goes to a Dask
+cluster (``cluster.py``) and to a Parquet store (``parquet.py``) through ``worker_finish`` and
+``RunStore``.
 """
 
 import json
