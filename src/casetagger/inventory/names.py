@@ -320,7 +320,7 @@ class DocumentWords:
             self.add(text)
 
     def add(self, text: str) -> None:
-        self.words.update(m.group() for m in WORD_CHARS.finditer(text))
+        self.words.update(WORD_CHARS.findall(text))  # a passage's list at a time, not a long document's
         self.marked.update(t for t in TOKEN.findall(text) if not WORD_CHARS.fullmatch(t))
 
     def has_word(self, word: str) -> bool:
