@@ -15,7 +15,7 @@ from pathlib import Path
 from casetagger.inventory.case_store import reviewed_inventory
 from casetagger.inventory.draft import build_draft
 from casetagger.inventory.draft_docx import write_draft
-from casetagger.inventory.report import write_report
+from casetagger.inventory.report import PassageCounts, write_report
 from casetagger.inventory.run import run_inventory
 from casetagger.inventory.store import RunStore
 from casetagger.model.registry import load_model
@@ -46,7 +46,7 @@ def main() -> None:
         store.close()
 
         def report() -> None:
-            write_report(out / "report.html", inventory.cases, passages, documents, tagger.taxonomy, tagger.card,
+            write_report(out / "report.html", inventory.cases, PassageCounts.of(passages), documents, tagger.taxonomy, tagger.card,
                          inventory.findings)
 
         def draft() -> None:

@@ -4,8 +4,8 @@ and report.html.
 
 The store's passages are read afresh at every pass over them (``Reread``), a row at a time, so
 the main process does not grow with the store: one pass merges the cases, one writes
-passages.jsonl, one counts for the report, and the workbook takes two (its column widths, then
-its rows). The workbook is most of the outputs' time, so a forked child writes it beside the
+passages.jsonl and counts them for the report, and the workbook takes two (its column widths,
+then its rows). The workbook is most of the outputs' time, so a forked child writes it beside the
 others (``Child``).
 """
 
@@ -23,7 +23,7 @@ from casetagger.inventory.case_store import apply_edits, edits, load_inventory, 
 from casetagger.inventory.cases import build_inventory, case_rules
 from casetagger.inventory.export import write_cases_csv, write_passages, write_workbook
 from casetagger.inventory.privacy import mask, mask_document
-from casetagger.inventory.report import write_report
+from casetagger.inventory.report import PassageCounts, write_report
 from casetagger.inventory.store import RunStore
 from casetagger.jsonl import write_jsonl
 from casetagger.model.tagger import Tagger
@@ -85,11 +85,12 @@ def _write_outputs(store: RunStore, tagger: Tagger, out: Path, skipped: Sequence
     workbook = Child(out / "inventory.xlsx",
                      lambda: write_workbook(out / "inventory.xlsx", cases, with_names, taxonomy, findings))
     try:
-        count = write_passages(out / "passages.jsonl", with_names)
+        counts = PassageCounts()  # the report's, counted as passages.jsonl is written
+        count = write_passages(out / "passages.jsonl", counts.counting(with_names))
         write_jsonl(out / "documents.jsonl", documents)
         write_cases_csv(out / "cases.csv", cases, taxonomy)
         write_jsonl(out / "cases.jsonl", [c.to_dict() for c in cases])
-        write_report(out / "report.html", cases, read, documents, taxonomy, tagger.card, findings)
+        write_report(out / "report.html", cases, counts, documents, taxonomy, tagger.card, findings)
     except BaseException:
         workbook.stop()  # this process's own error is the one to report
         raise

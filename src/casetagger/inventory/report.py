@@ -2,7 +2,8 @@
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,20 +31,38 @@ def charts(cases: list[Case], taxonomy: Taxonomy) -> dict[str, str]:
 SKIP_REASONS_DA = {"not a PDF": "ikke en PDF-fil"}
 
 
-def write_report(path: Path, cases: list[Case], passages: Iterable[dict[str, Any]], documents: list[dict[str, Any]],
+@dataclass
+class PassageCounts:
+    """What the report shows of the passages: how many each file has, and how many of them are
+    tagged. Counted as they go past another output (``counting``), so no pass over a large store
+    is made for the report alone."""
+
+    per_file: Counter[str] = field(default_factory=Counter)
+    tagged: Counter[str] = field(default_factory=Counter)
+
+    def counting(self, passages: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for p in passages:
+            self.per_file[p["file"]] += 1
+            self.tagged[p["file"]] += bool(p["labels"])
+            yield p
+
+    @classmethod
+    def of(cls, passages: Iterable[dict[str, Any]]) -> "PassageCounts":
+        counts = cls()
+        for _ in counts.counting(passages):
+            pass
+        return counts
+
+
+def write_report(path: Path, cases: list[Case], counts: PassageCounts, documents: list[dict[str, Any]],
                  taxonomy: Taxonomy, model: Mapping[str, Any], findings: Sequence[Finding] = (), top: int = 10) -> None:
-    """``passages`` are only counted, in one pass: they may stream from the store."""
     import jinja2  # here, not at import: ``casetagger run`` loads it while its workers finish (``load_writers``)
     import markupsafe
 
     skipped = [dict(d, name=Path(d["file"]).name, reason=SKIP_REASONS_DA.get(d["reason"], d["reason"]))
                for d in documents if d["status"] == "SKIPPED"]
     documents = [d for d in documents if d["status"] != "SKIPPED"]
-    per_doc: Counter[str] = Counter()
-    tagged_per_doc: Counter[str] = Counter()
-    for p in passages:
-        per_doc[p["file"]] += 1
-        tagged_per_doc[p["file"]] += bool(p["labels"])
+    per_doc, tagged_per_doc = counts.per_file, counts.tagged
     cases_per_doc = Counter(f for c in cases for f in c.documents)
     coverage = [dict(d, n_passages=per_doc[d["file"]], tagged=tagged_per_doc[d["file"]],
                      cases=cases_per_doc[d["file"]], name=Path(d["file"]).name) for d in documents]
