@@ -161,7 +161,7 @@ def stacking_f1(base: Tagger, corrections: list[dict], evaluation: list[dict], t
     def features(rows):
         texts = [r["text"] for r in rows]
         scores = np.clip(base.scores(texts), 1e-4, 1 - 1e-4)
-        return sparse.hstack([sparse.csr_matrix(np.log(scores / (1 - scores))), base.model.transform(texts)], format="csr")
+        return sparse.hstack([sparse.csr_matrix(np.log(scores / (1 - scores))), base.model.transform(texts).to_scipy()], format="csr")
 
     x_train, x_eval = features(corrections), features(evaluation)
     y = label_matrix(corrections, taxonomy.ids)

@@ -158,7 +158,7 @@ def same_passages_from_both_extractors(request):
             assert_same_passages(pdf)
 
 
-HEAVY_MODULES = ("spacy", "thinc", "matplotlib", "openpyxl", "fastapi", "uvicorn", "sklearn", "skops")
+HEAVY_MODULES = ("spacy", "thinc", "matplotlib", "openpyxl", "fastapi", "uvicorn", "sklearn", "skops", "scipy")
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from casetagger.model.ngrams import NgramTfidf
+from casetagger.model.rows import SparseRows
 from casetagger.model.text import TOKEN, compound_parts, lemmatise, normalise, with_compound_parts
 
 
@@ -78,20 +78,21 @@ class LinearTagger:
             return [lemmatise(t) for t in texts]
         return [with_compound_parts(t) if self.compounds else normalise(t) for t in texts]
 
-    def _features(self, prepared: list[str]) -> sparse.csr_matrix:
+    def _features(self, prepared: list[str]) -> SparseRows:
         blocks = [self.word_vectorizer_.transform(prepared)]
         if self.char_vectorizer_ is not None:
             blocks.append(self.char_vectorizer_.transform(prepared))
         if self.terms:
             blocks.append(self._term_features(prepared))
-        return sparse.hstack(blocks, format="csr")
+        return SparseRows.hstack(blocks)
 
-    def _term_features(self, prepared: list[str]) -> sparse.csr_matrix:
+    def _term_features(self, prepared: list[str]) -> SparseRows:
         """Per label, how many of its domain terms the passage uses (0, 1/3, 2/3 or 1)."""
         terms = self.terms or {}
         patterns = _term_patterns(tuple((label, tuple(terms.get(label, ()))) for label in self.labels))
         rows = [[min(len(set(p.findall(text))), 3) / 3 if p else 0.0 for p in patterns] for text in prepared]
-        return sparse.csr_matrix(np.asarray(rows, dtype=np.float32) * self.terms_weight)
+        return SparseRows.from_dense(np.asarray(rows, dtype=np.float32).reshape(len(prepared), len(patterns))
+                                     * np.float32(self.terms_weight))
 
     def fit(self, texts: list[str], y: np.ndarray, sample_weight: np.ndarray | None = None,
             on_label: Callable[[int], object] | None = None) -> "LinearTagger":
@@ -101,7 +102,7 @@ class LinearTagger:
         self.char_vectorizer_ = None
         if self.char_ngrams:
             self.char_vectorizer_ = self._fit_vectorizer("char_wb", self.char_ngrams, prepared)
-        x = self._features(prepared)
+        x = self._features(prepared).to_scipy()  # scikit-learn's solvers take scipy's matrix
         coefs, intercepts = [], []
         for j in range(len(self.labels)):
             coef, intercept = self._fit_label(x, y[:, j], sample_weight)
@@ -113,7 +114,7 @@ class LinearTagger:
         self.intercept_ = np.asarray(intercepts, dtype=np.float32)
         return self
 
-    def _fit_label(self, x: sparse.csr_matrix, y: np.ndarray,
+    def _fit_label(self, x: Any, y: np.ndarray,
                    sample_weight: np.ndarray | None) -> tuple[np.ndarray, float]:
         smallest_class = int(np.bincount(y.astype(int), minlength=2).min())
         # Platt scaling needs each class in every calibration fold; a label seen once or twice
@@ -139,19 +140,19 @@ class LinearTagger:
         a, b = fitted.calibrators[0].a_, fitted.calibrators[0].b_  # p = 1 / (1 + exp(a * margin + b))
         return -a * fitted.estimator.coef_[0], float(-(a * fitted.estimator.intercept_[0] + b))
 
-    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+    def transform(self, texts: list[str]) -> SparseRows:
         return self._features(self._prepare(texts))
 
-    def predict_proba(self, texts: list[str], x: sparse.csr_matrix | None = None) -> np.ndarray:
+    def predict_proba(self, texts: list[str], x: SparseRows | None = None) -> np.ndarray:
         """Scores in 0..1, one column per label (pass ``x`` from ``transform`` to reuse it)."""
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         x = self.transform(texts) if x is None else x
-        scores: np.ndarray = 1.0 / (1.0 + np.exp(-(x @ self.coef_.T + self.intercept_)))
+        scores: np.ndarray = 1.0 / (1.0 + np.exp(-(x.dot_rows_of(self.coef_) + self.intercept_)))
         return scores
 
     def evidence(self, text: str, label_indices: list[int], top: int = 5,
-                 x: sparse.csr_matrix | None = None) -> dict[int, list[str]]:
+                 x: SparseRows | None = None) -> dict[int, list[str]]:
         """The words of ``text`` that raise each label's score most (word and char n-gram weights).
 
         A word's contribution is the sum, over its own features (the word itself and the character

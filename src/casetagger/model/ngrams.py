@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 import numpy as np
-from scipy import sparse
+
+from casetagger.model.rows import SparseRows
 
 MAX_CACHED_WORDS = 500_000  # a bound for a long-lived worker; Danish text needs far fewer
 WORD_TOKEN = re.compile(r"(?u)\b\w+\b")  # the word vectorizer's token_pattern
@@ -74,7 +75,7 @@ class NgramTfidf:
                  for n in range(shortest, longest + 1) for start in range(len(tokens) - n + 1)]
         return [i for i in map(self.vocabulary_.get, grams) if i is not None]
 
-    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+    def transform(self, texts: list[str]) -> SparseRows:
         """The same matrix as the fitted vectorizer's ``transform(texts)``."""
         indptr, indices, counts = [0], [], []
         for text in texts:
@@ -83,13 +84,15 @@ class NgramTfidf:
             counts.append(count)
             indptr.append(indptr[-1] + len(unique))
         data = np.concatenate(counts).astype(np.float64) if counts else np.zeros(0)
-        x = sparse.csr_matrix((data, np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
-                               np.asarray(indptr)), shape=(len(texts), len(self.terms)))
+        columns = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64)
+        starts = np.asarray(indptr)
         if self.sublinear_tf:
-            np.log(x.data, x.data)
-            x.data += 1.0
-        x.data *= self.idf_[x.indices]
-        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-        norms[norms == 0.0] = 1.0
-        x = sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
-        return x.astype(self.dtype)
+            np.log(data, data)
+            data += 1.0
+        data *= self.idf_[columns]
+        filled = np.flatnonzero(np.diff(starts))  # rows with no known n-gram stay empty
+        norms = np.ones(len(texts))
+        if len(filled):
+            norms[filled] = np.sqrt(np.add.reduceat(data * data, starts[filled]))
+        data *= np.repeat(1.0 / norms, np.diff(starts))  # as scipy's diagonal product did
+        return SparseRows(data.astype(self.dtype), columns, starts, len(self.terms))
