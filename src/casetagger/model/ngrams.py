@@ -33,7 +33,7 @@ class NgramTfidf:
         self.idf_ = np.asarray(idf)
         self.sublinear_tf = sublinear_tf
         self.dtype = dtype
-        self.vocabulary_ = {str(term): i for i, term in enumerate(self.terms)}
+        self.vocabulary_ = {term: i for i, term in enumerate(self.terms.tolist())}  # plain str: half the time
         self._ids: dict[str, list[int]] = {}
 
     @classmethod
