@@ -150,6 +150,9 @@ def parse_document(path: Path, options: IngestOptions | None = None, hashed: Has
         _parse_into(result, path, options, sink)
     except CasetaggerError as e:
         result.status, result.errors = Status.FAILURE, result.errors + [str(e)]
+    except SinkError as e:  # the caller's masking or tagging, not the PDF nor the layout
+        detail = f"{type(e.__cause__).__name__}: {e.__cause__}"
+        result.status, result.errors = Status.FAILURE, result.errors + [Errors.E032.format(path=path, detail=detail)]
     except OSError as e:  # unreadable: permissions on a shared drive, a file that vanished
         result.status, result.errors = Status.FAILURE, result.errors + [Errors.E015.format(path=path, detail=e.strerror or e)]
     except MemoryError:
@@ -197,7 +200,7 @@ def _parse_into(result: DocumentResult, path: Path, options: IngestOptions,
             result.passages = list(records)
         else:
             while window := list(islice(records, WINDOW)):
-                sink(window)
+                _hand(sink, window)
                 result.handed_off += len(window)
     if not result.n_passages:
         if stats.scanned:
@@ -209,6 +212,20 @@ def _parse_into(result: DocumentResult, path: Path, options: IngestOptions,
         return
     if result.errors or stats.scanned or any(flagged.values()):
         result.status = Status.PARTIAL
+
+
+class SinkError(Exception):
+    """What a ``sink`` raised unexpectedly, its cause the error itself: it was reported as a layout
+    bug (E016), or an OSError of its own as an unreadable PDF (E015)."""
+
+
+def _hand(sink: Callable[[list[schema.Passage]], None], window: list[schema.Passage]) -> None:
+    try:
+        sink(window)
+    except (CasetaggerError, MemoryError):
+        raise  # the sink's own coded errors (a full temporary folder) and the memory cap, as they are
+    except Exception as e:
+        raise SinkError(e) from e
 
 
 @dataclass
