@@ -88,7 +88,7 @@ def test_batch_error_in_the_sink_is_named_as_tagging_not_layout_or_file(council_
 
     result = parse_document(council_pdf, sink=failing)
     assert result.status is Status.FAILURE and result.handed_off == 0
-    assert result.errors == [f"[E032] {council_pdf}: unexpected error while masking or tagging the passages "
+    assert result.errors == [f"[E032] {council_pdf}: unexpected error while masking, tagging, analysing or writing the passages "
                              f"({type(error).__name__}: {error}); please report it"]
 
 

@@ -25,15 +25,26 @@ def test_model_rows_equal_scipy(density):
     assert rows.shape == expected.shape
     assert (rows.to_scipy() != expected).nnz == 0
     weights = rng.normal(size=(13, 55)).astype(np.float32)
-    product = rows.dot_rows_of(weights)
+    product = rows.dot(weights.T.copy())
     assert product.dtype == np.float32 and product.shape == (9, 13)
     np.testing.assert_allclose(product, np.hstack([left, right]).astype(np.float64) @ weights.T.astype(np.float64),
                                rtol=1e-6, atol=1e-6)
     assert not product[3].any()
     one = rows[5]
     assert one.shape == (1, 55) and (one.to_scipy() != expected[5]).nnz == 0
+    assert (rows[-1].to_scipy() != expected[8]).nnz == 0
+    with pytest.raises(IndexError):
+        rows[9]
+
+
+def test_model_rows_refuse_blocks_of_other_lengths_and_weights_of_another_width():
+    one, three = SparseRows.from_dense(np.ones((1, 2))), SparseRows.from_dense(np.ones((3, 2)))
+    with pytest.raises(ValueError, match="rows"):
+        SparseRows.hstack([one, three])
+    with pytest.raises(ValueError, match="columns"):
+        three.dot(np.ones((5, 4)))
 
 
 def test_model_rows_empty():
     rows = SparseRows.from_dense(np.zeros((0, 4), dtype=np.float32))
-    assert len(rows) == 0 and rows.dot_rows_of(np.ones((2, 4), dtype=np.float32)).shape == (0, 2)
+    assert len(rows) == 0 and rows.dot(np.ones((4, 2), dtype=np.float32)).shape == (0, 2)

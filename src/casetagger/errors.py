@@ -46,7 +46,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E030 = ("{path}: the temporary folder {folder} cannot hold the document's lines or passages ({detail}); "
             "free space there or point TMPDIR elsewhere")
     E031 = "{path}: the worker's passages could not be handed over ({detail}); parse it again"
-    E032 = "{path}: unexpected error while masking or tagging the passages ({detail}); please report it"
+    E032 = "{path}: unexpected error while masking, tagging, analysing or writing the passages ({detail}); please report it"
     E033 = "{path}: its writer stopped without finishing (exit code {code}); run 'casetagger report' to write it again"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"

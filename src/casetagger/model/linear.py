@@ -148,8 +148,16 @@ class LinearTagger:
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         x = self.transform(texts) if x is None else x
-        scores: np.ndarray = 1.0 / (1.0 + np.exp(-(x.dot_rows_of(self.coef_) + self.intercept_)))
+        scores: np.ndarray = 1.0 / (1.0 + np.exp(-(x.dot(self._by_feature()) + self.intercept_)))
         return scores
+
+    def _by_feature(self) -> np.ndarray:
+        """``coef_`` transposed, each feature's weights for all labels side by side: a passage
+        gathers the rows of its own features (kept per model, and made again after a new fit)."""
+        kept = _BY_FEATURE.get(self)
+        if kept is None or kept[0] is not self.coef_:
+            kept = _BY_FEATURE[self] = (self.coef_, np.ascontiguousarray(self.coef_.T))
+        return kept[1]
 
     def evidence(self, text: str, label_indices: list[int], top: int = 5,
                  x: SparseRows | None = None) -> dict[int, list[str]]:
@@ -230,6 +238,7 @@ def _spacy_danish_stop_words() -> set[str]:
 # Per-model caches of work that depends only on the word, kept outside the model so they are
 # never saved with it.
 _TOKEN_FEATURES: "weakref.WeakKeyDictionary[LinearTagger, dict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
+_BY_FEATURE: "weakref.WeakKeyDictionary[LinearTagger, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=8)
