@@ -55,9 +55,6 @@ class SparseRows:
         start, end = self.indptr[row], self.indptr[row + 1]
         return SparseRows(self.data[start:end], self.indices[start:end], np.array([0, end - start]), self.shape[1])
 
-    def astype(self, dtype: Any) -> "SparseRows":
-        return SparseRows(self.data.astype(dtype), self.indices, self.indptr, self.shape[1])
-
     def dot(self, by_column: np.ndarray) -> np.ndarray:
         """``self @ by_column`` for a dense array of one row per column of ``self`` (features x labels).
 
