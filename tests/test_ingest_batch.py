@@ -112,7 +112,7 @@ def test_batch_workers_exit_when_the_parent_dies(tmp_path, council_pdf, stuck):
 import os, sys, time
 from pathlib import Path
 from casetagger.ingest import batch
-def stuck(path, options, hashed=None, sink=None):
+def stuck(path, options, hashed=None, **kw):
     Path({str(pid_file)!r}).write_text(str(os.getpid()))
     {stuck}
 batch.parse_document = stuck

@@ -2,14 +2,18 @@
 
 A hostile PDF can make the parser loop or allocate without end; its worker dies, a new one takes
 its place, the batch goes on. Workers live for the batch (no fork per document) and exit when
-the parent dies.
+the parent dies. When no document is left to hand out, an idle worker helps one still being
+parsed by reading its pages from the back (``shared_pages.py``), so that a batch's last long
+document, or a batch of one, does not leave the other workers idle.
 """
 
 import gc
 import multiprocessing as mp
 import os
 import resource
+import shutil
 import signal
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -17,11 +21,12 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from multiprocessing.reduction import recv_handle, send_handle
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger import schema
-from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, Status, parse_document, warm_up
+from casetagger.ingest.document import (DocumentResult, Hashed, IngestOptions, Status, help_read_pages,
+                                        parse_document, warm_up)
 from casetagger.ingest.spool import WindowSpool
 
 
@@ -125,10 +130,17 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
             return  # the parent closed the pipe or died
         if task is None:
             return
-        index, path, hashed = task
+        if task.helping:  # no result of its own: the owner reports on the document
+            alive = _help(task, options)
+            conn.send((task.index, None, alive))
+            if not alive:
+                return
+            continue
+        index, path = task.index, task.path
         out_of_memory, handle = False, None
         try:
-            result = parse_document(path, options, hashed, sink=getattr(finish, "take", None))
+            result = parse_document(path, options, task.hashed, sink=getattr(finish, "take", None),
+                                    shared=task.shared)
             if finish is not None:
                 result = finish(result)
             if result.spool is not None:
@@ -149,6 +161,16 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
             return  # a heap that hit its cap is not to be trusted with the next document
 
 
+def _help(task: "_Task", options: IngestOptions) -> bool:
+    """Read pages of the document another worker owns; says whether this worker's heap is fit to go on."""
+    assert task.shared is not None
+    try:
+        help_read_pages(task.path, options, task.shared)
+    except MemoryError:
+        return False
+    return True
+
+
 def _failure(path: Path, message: str) -> DocumentResult:
     return DocumentResult(str(path), status=Status.FAILURE, errors=[message])
 
@@ -167,13 +189,23 @@ def frozen_heap() -> Iterator[None]:
             gc.unfreeze()
 
 
+class _Task(NamedTuple):
+    """What a worker is sent: a document to parse, or (``helping``) one whose pages to help read."""
+
+    index: int
+    path: Path
+    hashed: Hashed | None
+    shared: Path | None = None  # the document's folder of ``SharedPages``: helpers may read its pages
+    helping: bool = False
+
+
 @dataclass
 class _Slot:
     """One worker of the pool and the document it is busy with."""
 
     process: mp.Process
     conn: object
-    task: tuple[int, Path, Hashed | None] | None = None
+    task: _Task | None = None
     started: float = 0.0
 
 
@@ -190,14 +222,32 @@ def dispatch_order(paths: list[Path], jobs: int, ordered: bool = True) -> list[i
     if jobs < 2:
         return order
 
-    def size(i: int) -> int:
-        try:
-            return paths[i].stat().st_size
-        except OSError:
-            return 0  # the worker reports why
-
     tail = max(0, len(order) - TAIL * jobs) if ordered else 0
-    return order[:tail] + sorted(order[tail:], key=size, reverse=True)
+    return order[:tail] + sorted(order[tail:], key=lambda i: _size(paths[i]), reverse=True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the worker reports why
+
+
+def _with_shared_folder(task: _Task, scratch: Path) -> _Task:
+    shared = scratch / str(task.index)
+    try:
+        shared.mkdir()
+    except OSError:
+        return task  # parsed alone
+    return task._replace(shared=shared)
+
+
+def _scratch_folder() -> Path | None:
+    """Where a batch's workers share pages they read; without one (no temporary space), none help."""
+    try:
+        return Path(tempfile.mkdtemp(prefix="casetagger-pages-"))
+    except OSError:
+        return None
 
 
 def ingest_paths(
@@ -222,7 +272,9 @@ def ingest_paths(
     paths, hashed = list(paths), hashed or {}
     ctx = mp.get_context("fork")  # workers share the parent's loaded model, copy-on-write
     warm_up(options)
-    pending = [(i, paths[i], hashed.get(paths[i])) for i in dispatch_order(paths, limits.jobs, ordered)][::-1]
+    pending = [_Task(i, paths[i], hashed.get(paths[i])) for i in dispatch_order(paths, limits.jobs, ordered)][::-1]
+    scratch = _scratch_folder() if limits.jobs > 1 and options.extractor == "pdfium" else None
+    helped: set[int] = set()  # documents that have had a helper: one each
     slots: list[_Slot] = []
     done: dict[int, DocumentResult] = {}
     next_out = 0
@@ -254,10 +306,24 @@ def ingest_paths(
     # many, which is more than the reordered tail can hold, so the next one out is always dispatched
     most_waiting = max(WAITING, (TAIL + 1) * max(1, limits.jobs))
 
+    def send(slot: _Slot, task: _Task) -> None:
+        slot.task, slot.started = task, time.monotonic()
+        slot.conn.send(task)
+
     def dispatch() -> None:
         while pending and len(done) < most_waiting and (slot := idle()) is not None:
-            slot.task, slot.started = pending.pop(), time.monotonic()
-            slot.conn.send(slot.task)
+            task = pending.pop()
+            if scratch is not None:
+                task = _with_shared_folder(task, scratch)
+            send(slot, task)
+        while scratch is not None and not pending:  # nothing left to hand out: help the largest in hand
+            owned = [slot.task for slot in slots
+                     if slot.task and slot.task.shared and not slot.task.helping and slot.task.index not in helped]
+            if not owned or (slot := idle()) is None:
+                break
+            task = max(owned, key=lambda task: _size(task.path))
+            helped.add(task.index)
+            send(slot, task._replace(helping=True))
 
     with frozen_heap():  # inherited by the workers: touching the heap copies pages they share
         try:
@@ -268,10 +334,13 @@ def ingest_paths(
                 now = time.monotonic()
                 finished = []
                 for slot in busy:
-                    index, path, _ = slot.task
+                    task = slot.task
+                    assert task is not None
+                    path = task.path
+                    result: DocumentResult | None
                     if slot.conn in ready:
                         try:
-                            index, result, alive = slot.conn.recv()
+                            _, result, alive = slot.conn.recv()
                             if not alive:
                                 retire(slot)
                         except (EOFError, OSError):  # died without a word: killed for memory or crashed
@@ -286,6 +355,10 @@ def ingest_paths(
                         retire(slot)
                     else:
                         continue
+                    if task.helping:  # the owner reads what its helper did not, and reports on the document
+                        slot.task = None
+                        continue
+                    assert result is not None
                     if result.spool is not None:  # its file comes after it; a worker that cannot send it is stopped
                         try:
                             result.spool.attach(recv_handle(slot.conn))
@@ -294,8 +367,10 @@ def ingest_paths(
                             retire(slot)
                             result = _failure(path, Errors.E031.format(path=path, detail=f"{type(e).__name__}: {e}"))
                     slot.task = None
-                    done[index] = result
+                    done[task.index] = result
                     finished.append(result)
+                    if task.shared is not None:  # a helper still at it finds the folder gone and stops
+                        shutil.rmtree(task.shared, ignore_errors=True)
                 dispatch()  # the next documents go out before the parent stores or writes these results
                 if on_done:
                     for result in finished:
@@ -312,6 +387,8 @@ def ingest_paths(
                 retire(slot)
             for result in done.values():  # never handed out (the caller stopped early)
                 result.release()
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
 
 
 def ingest_one(path: Path, options: IngestOptions | None = None, limits: BatchLimits | None = None) -> DocumentResult:

@@ -18,6 +18,7 @@ from casetagger.ingest.extract import DEFAULT_EXTRACTOR, check_file, open_source
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
 from casetagger.ingest.records import PageRecord
+from casetagger.ingest.shared_pages import SharedPages
 from casetagger.ingest.spool import LineSpool, WindowSpool
 
 
@@ -135,19 +136,21 @@ WINDOW = 256  # passages handed to a ``sink`` at a time
 
 
 def parse_document(path: Path, options: IngestOptions | None = None, hashed: Hashed | None = None,
-                   sink: Callable[[list[schema.Passage]], None] | None = None) -> DocumentResult:
+                   sink: Callable[[list[schema.Passage]], None] | None = None,
+                   shared: Path | None = None) -> DocumentResult:
     """Parse one PDF in this process. Never raises for a bad file: the result says what failed.
     ``hashed``: the file's ``hash_file``, taken by a batch's parent, so it is not read twice.
     ``sink``: takes the passages in windows of WINDOW while the document is parsed, instead of the
     result (``handed_off`` counts them), so that a long document's records are never all held;
-    a FAILURE result's sink may have had some before the failure."""
+    a FAILURE result's sink may have had some before the failure. ``shared``: a folder where
+    helpers read this document's pages too (``help_read_pages``; pdfium only)."""
     options = options or IngestOptions()
     started = time.perf_counter()
     result = DocumentResult(file=str(path))
     try:
         check_file(path, options.max_mb)
         result.doc_id = _sha256(path, hashed)
-        _parse_into(result, path, options, sink)
+        _parse_into(result, path, options, sink, shared)
     except CasetaggerError as e:
         result.status, result.errors = Status.FAILURE, result.errors + [str(e)]
     except SinkError as e:  # the caller's masking or tagging, not the PDF nor the layout
@@ -167,8 +170,8 @@ def parse_document(path: Path, options: IngestOptions | None = None, hashed: Has
 
 
 def _parse_into(result: DocumentResult, path: Path, options: IngestOptions,
-                sink: Callable[[list[schema.Passage]], None] | None) -> None:
-    lines, stats = _read_lines(path, options)
+                sink: Callable[[list[schema.Passage]], None] | None, shared: Path | None = None) -> None:
+    lines, stats = _read_lines(path, options, shared)
     if stats.scanned and options.ocr:
         available, detail = ocr.available()
         if available:
@@ -241,14 +244,14 @@ class PageStats:
 PAGE_WARNINGS = {"unmapped": Warnings.W004, "vertical": Warnings.W005, "doubled": Warnings.W006}
 
 
-def _read_lines(path: Path, options: IngestOptions) -> tuple[LineSpool, PageStats]:
+def _read_lines(path: Path, options: IngestOptions, shared: Path | None = None) -> tuple[LineSpool, PageStats]:
     """The document's lines in reading order, spooled to disk; pages stream through and are not kept."""
     stats = PageStats()
     source: Any = None
     spool = LineSpool(path)
 
     def pages() -> Iterator[PageRecord]:
-        for record, lost in source.pages():
+        for record, lost in source.pages() if shared is None else source.pages(shared):
             stats.pages += 1
             stats.lost += lost
             if record.scanned:
@@ -281,6 +284,27 @@ def _read_lines(path: Path, options: IngestOptions) -> tuple[LineSpool, PageStat
         if out_of_memory(e):
             raise MemoryError(str(e)) from None
         raise CasetaggerError(Errors.E006.format(path=path, detail=f"{type(e).__name__}: {e}")) from None
+
+
+def help_read_pages(path: Path, options: IngestOptions, shared: Path) -> int:
+    """Read pages of a document another worker is parsing with ``shared`` (``SharedPages.help``);
+    returns how many. The owner reports whatever is wrong with the file, so a helper only gives up."""
+    source: Any = None
+    try:
+        check_file(path, options.max_mb)
+        source = open_source(path, options.extractor)
+        if source.page_count > options.max_pages:
+            return 0
+        return SharedPages(shared, source.page_count).help(source.read)
+    except MemoryError:
+        raise  # the batch retires a worker whose heap hit its cap
+    except Exception as e:  # noqa: BLE001  the owner reads what the helper could not
+        if out_of_memory(e):
+            raise MemoryError(str(e)) from None
+        return 0
+    finally:
+        if source is not None:
+            _close(source)
 
 
 def _close(source: Any) -> None:

@@ -24,6 +24,7 @@ import pypdfium2.raw as raw
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.records import BOLD_MARKERS, PageRecord, Rule
+from casetagger.ingest.shared_pages import SharedPages
 
 X_TOLERANCE = Y_TOLERANCE = 3.0  # pt, pdfplumber's defaults for extract_words
 LINE_END_HYPHEN = ("\x02", "\ufffe")  # pdfium's codes for a hyphen it saw at the end of a line
@@ -67,23 +68,28 @@ class PdfiumSource:
             raise CasetaggerError(Errors.E006.format(path=path, detail=str(e))) from None
         self.page_count = len(self.pdf)
 
-    def pages(self) -> Iterator[tuple[PageRecord, int]]:
-        for index in range(self.page_count):
-            number = index + 1
-            page = None
-            with PDFIUM:  # a page at a time: other threads' documents go on between pages
-                try:
-                    page = self.pdf[index]
-                    record, lost = read_page(page, number)
-                except Exception as e:  # one broken page must not lose the rest of the document
-                    width, height = page.get_size() if page is not None else (0.0, 0.0)
-                    record = PageRecord(number, width, height, [],
-                                        error=Errors.E011.format(path=self.path, page=number, detail=e))
-                    lost = 0
-                finally:
-                    if page is not None:
-                        page.close()
-            yield record, lost
+    def pages(self, shared: Path | None = None) -> Iterator[tuple[PageRecord, int]]:
+        """Every page in order; with ``shared`` (a folder of ``SharedPages``), the chunks a helper
+        has read already are taken from there."""
+        if shared is not None:
+            return SharedPages(shared, self.page_count).own(self.read)
+        return map(self.read, range(self.page_count))
+
+    def read(self, index: int) -> tuple[PageRecord, int]:
+        """The page at 0-based ``index``: its record and its unmapped glyphs."""
+        number = index + 1
+        page = None
+        with PDFIUM:  # a page at a time: other threads' documents go on between pages
+            try:
+                page = self.pdf[index]
+                return read_page(page, number)
+            except Exception as e:  # one broken page must not lose the rest of the document
+                width, height = page.get_size() if page is not None else (0.0, 0.0)
+                return PageRecord(number, width, height, [],
+                                  error=Errors.E011.format(path=self.path, page=number, detail=e)), 0
+            finally:
+                if page is not None:
+                    page.close()
 
     def close(self) -> None:
         with PDFIUM:
