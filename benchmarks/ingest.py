@@ -12,9 +12,10 @@ of its worker, and the peak of a parse's Python heap (tracemalloc, in a process 
 tracing makes it several times slower), each with its slope in MB per 1,000 pages: flat memory
 means no slope. The heap slope does not depend on what is loaded once (the hyphenation word
 list, pdfium). ``run``'s main process also writes the inventory of all the document's passages
-(workbook, report), which grows with them by design. Last, on a folder of --documents documents the speed-up of two
-workers over one, with the CPU seconds of the parent process and of its workers (figures the
-machine's load changes little). --repeat N measures the report and the folder N times, each
+(workbook, report), which grows with them by design. Last, the speed-up of two workers over one
+in a batch of the report alone (the second worker helps read its pages) and on a folder of
+--documents documents, with the CPU seconds of the parent process and of its workers (figures
+the machine's load changes little). --repeat N measures the report and the folder N times, each
 ratio within its own round, and prints each figure's median and each ratio's range.
 """
 
@@ -81,7 +82,8 @@ BATCH = """
 import sys
 from pathlib import Path
 from casetagger.ingest import BatchLimits, ingest_paths
-paths = sorted(Path(sys.argv[1]).glob("*.pdf"))
+target = Path(sys.argv[1])
+paths = sorted(target.glob("*.pdf")) if target.is_dir() else [target]
 results = list(ingest_paths(paths, limits=BatchLimits(jobs=int(sys.argv[2]))))
 assert all(r.passages for r in results)
 """
@@ -214,6 +216,8 @@ def speed_figures(report: Path, pages: int, folder: Path, folder_pages: int) -> 
         if poppler:
             figures[f"ingest_{extractor}_ratio_vs_pdftotext"] = round(poppler[0] / seconds, 2)
         figures[f"peak_mb_ingest_{extractor}"] = round(mb)
+    alone, helped = timed(BATCH, str(report), "1"), timed(BATCH, str(report), "2")
+    figures["report_batch_speedup_2_workers_vs_1"] = round(alone.seconds / helped.seconds, 2)
     files = sorted(folder.glob("*.pdf"))
     raw_folder_s = timed(RAW, *map(str, files)).seconds
     one, two = timed(BATCH, str(folder), "1"), timed(BATCH, str(folder), "2")

@@ -1,6 +1,6 @@
 """End-to-end `casetagger run` throughput on a generated folder, against pdfplumber alone.
 
-    python benchmarks/run.py [--documents 15] [--pages 200] [--repeat 1] [--best-of 1]
+    python benchmarks/run.py [--documents 15] [--pages 200] [--report-pages 0] [--repeat 1] [--best-of 1]
 
 Builds a folder of --documents council agendas totalling about --pages pages, then in the same
 run measures: pdfplumber's page.extract_text() over every file (the baseline), Debian's
@@ -11,6 +11,8 @@ the largest worker. --repeat N runs all of it N times and prints medians, with e
 --best-of K measures each command K times in a round, the two runs taking turns, and keeps each
 one's fastest: on a shared virtual machine, a neighbour's load only ever adds time, and one
 5-second run slowed by it moved a round's --jobs 2 speed-up anywhere between 1.2 and 2.0.
+--report-pages N adds, in each round, `run` on one generated report of about N pages with 1 and 2
+workers (the second can only help read the report's pages).
 """
 
 import argparse
@@ -55,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=15)
     parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--report-pages", type=int, default=0, help="also one report of this length")
     parser.add_argument("--repeat", type=int, default=1, help="rounds; medians and ranges are printed")
     parser.add_argument("--best-of", type=int, default=1, help="each command's fastest of K tries in a round")
     args = parser.parse_args()
@@ -62,7 +65,18 @@ def main() -> None:
         folder = Path(tmp) / "pdfs"
         folder.mkdir()
         pages = make_folder(folder, args.documents, args.pages)
-        rounds = [one_round(folder, pages, Path(tmp) / f"round{i}", args.best_of) for i in range(args.repeat)]
+        report = Path(tmp) / "report" / "report.pdf"
+        if args.report_pages:
+            from ingest import make_document
+
+            report.parent.mkdir()
+            report_pages = make_document(report, args.report_pages)
+        rounds = []
+        for i in range(args.repeat):
+            figures = one_round(folder, pages, Path(tmp) / f"round{i}", args.best_of)
+            if args.report_pages:
+                figures.update(report_round(report, report_pages, Path(tmp) / f"report{i}", args.best_of))
+            rounds.append(figures)
     print(json.dumps(summarise(rounds), indent=2))
 
 
@@ -93,6 +107,17 @@ def one_round(folder: Path, pages: int, out: Path, best_of: int = 1) -> dict:
         "peak_mb_run_main_process": round(max(one.mb, two.mb)),
         "peak_mb_run_largest_worker": round(max(one.child_mb, two.child_mb)),
     }
+
+
+def report_round(report: Path, pages: int, out: Path, best_of: int = 1) -> dict:
+    raw = min(measure(RAW, str(report.parent)).seconds for _ in range(best_of))
+    ones, twos = [], []
+    for k in range(best_of):  # taking turns, as in one_round
+        ones.append(measure(RUN, str(report), str(out / f"out1_{k}"), "1").seconds)
+        twos.append(measure(RUN, str(report), str(out / f"out2_{k}"), "2").seconds)
+    return {"report_pages": pages, "report_run_1_worker_ratio_vs_pdfplumber": round(raw / min(ones), 2),
+            "report_run_2_workers_ratio_vs_pdfplumber": round(raw / min(twos), 2),
+            "report_speedup_2_workers": round(min(ones) / min(twos), 2)}
 
 
 if __name__ == "__main__":
