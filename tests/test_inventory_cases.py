@@ -283,3 +283,12 @@ def test_cases_document_words_answer_as_a_search_through_the_whole_text():
                  "“byhaven”", "byhaven", "byhaven-projektet", "(2025)", "2025", "slut.", "åbent,", "-regnskab"]:
         expected = bool(re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", joined))
         assert words.has_word(word) is expected, word
+
+
+def test_names_broken_stoplist_is_a_coded_error_naming_the_file(tmp_path):
+    from casetagger.errors import CasetaggerError
+
+    stoplist = tmp_path / "case_stoplist.yaml"
+    stoplist.write_text("udvalg:\n  names: [Økonomiudvalget\n", encoding="utf-8")
+    with pytest.raises(CasetaggerError, match=r"^\[E034\] .*case_stoplist\.yaml: case-name stoplist is invalid"):
+        NameFilter(stoplist=stoplist)

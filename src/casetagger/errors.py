@@ -48,6 +48,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E031 = "{path}: the worker's passages could not be handed over ({detail}); parse it again"
     E032 = "{path}: unexpected error while masking, tagging, analysing or writing the passages ({detail}); please report it"
     E033 = "{path}: its writer stopped without finishing (exit code {code}); run 'casetagger report' to write it again"
+    E034 = "{path}: case-name stoplist is invalid: {detail}"
     # taxonomy and corpus
     E101 = "{path}: taxonomy is invalid: {detail}"
     E102 = "{path}: line {line}: {detail}"

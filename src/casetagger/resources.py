@@ -28,11 +28,16 @@ CASE_STOPLIST = data_path("case_stoplist.yaml")
 FIRST_NAMES = data_path("danish_first_names.txt")
 
 
+# libyaml's safe loader when PyYAML was built with it: the taxonomy in 2 ms instead of 15, before
+# a batch's workers can start
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path, invalid: str) -> Any:
     """A YAML file's content; a missing file is E001, broken YAML the error ``invalid`` (with
     ``path`` and ``detail``), so a config or taxonomy typo is one line naming the file."""
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise CasetaggerError(Errors.E001.format(path=path)) from None
     except yaml.YAMLError as e:

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from casetagger.resources import CASE_STOPLIST, FIRST_NAMES
+from casetagger.errors import Errors
+from casetagger.resources import CASE_STOPLIST, FIRST_NAMES, read_yaml
 
 UPPER = "A-ZÆØÅÄÖÜÉ"
 WORD = re.compile(r"[\w][\w'’.&/-]*[\w]|[\w]")
@@ -280,7 +279,7 @@ def split_list(mention: Mention) -> list[Mention]:
 
 @lru_cache(maxsize=4)
 def _stoplist(path: Path = CASE_STOPLIST) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path, Errors.E034) or {}
     names, words, suffixes = set(), set(), set()
     for group in data.values():
         if not isinstance(group, dict):
