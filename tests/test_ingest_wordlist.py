@@ -49,3 +49,10 @@ def test_wordlist_knows_the_lookup_tables_words():
     assert all(w in words for w in ["bæredygtige", "kommunalbestyrelsen", "lænden"])
     assert "bæredygtigq" not in words
     assert os.path.getsize(words.path) > 1_000_000
+
+
+def test_wordlist_source_version_is_the_installed_packages():
+    """Read from the package's about.py, which spared importing importlib.metadata at start-up."""
+    from importlib.metadata import version
+
+    assert wordlist.source_version() == version("spacy-lookups-data")
