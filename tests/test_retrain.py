@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from casetagger.cli import app
 from casetagger.corpus import load_corpus
 from casetagger.errors import CasetaggerError
-from casetagger.model import registry as registry_module
+from casetagger.model import package as package_module
 from casetagger.model.registry import Registry, load_model
 from casetagger.model.retrain import merge_corrections, retrain
 from casetagger.model.tagger import Tagger
@@ -125,7 +125,7 @@ def test_retrain_interrupted_leaves_current_model_working(tmp_path, taxonomy, sm
         (staging / "model.json").write_text("{")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(registry_module, "write_model", crash)
+    monkeypatch.setattr(package_module, "write_model", crash)
     with pytest.raises(KeyboardInterrupt):
         retrain(small_corpus, corrections, taxonomy, word_config, registry, force=True)
     assert registry.versions() == [] and registry.current() == "shipped"
@@ -210,7 +210,7 @@ def test_retrain_two_at_once_get_two_versions(tmp_path, taxonomy, small_corpus, 
 
     registry_path = tmp_path / "reg"
     both_writing = threading.Barrier(2, timeout=3)
-    write = registry_module.write_model
+    write = package_module.write_model
 
     def slow_write(tagger, out):
         try:
@@ -219,7 +219,7 @@ def test_retrain_two_at_once_get_two_versions(tmp_path, taxonomy, small_corpus, 
             pass
         write(tagger, out)
 
-    monkeypatch.setattr(registry_module, "write_model", slow_write)
+    monkeypatch.setattr(package_module, "write_model", slow_write)
     outcomes, failures = [], []
 
     def one_retrain(offset):

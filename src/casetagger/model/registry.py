@@ -24,7 +24,6 @@ from typing import Any
 
 from casetagger.atomic import atomic_write, locked
 from casetagger.errors import CasetaggerError, Errors
-from casetagger.model.package import write_model
 from casetagger.model.tagger import Tagger, read_card
 from casetagger.resources import DEFAULT_MODEL
 from casetagger.schema import ModelCard
@@ -91,6 +90,8 @@ class Registry:
     def add(self, tagger: Tagger) -> str:
         """Write a new version (not yet current); returns its name. The number is taken and the
         version written under the lock: a retrain running beside this one takes the next."""
+        from casetagger.model.package import write_model  # training's modules: not for a run that only tags
+
         with self._lock():
             existing = self.versions()
             version = f"v{int(existing[-1][1:]) + 1 if existing else 1:04d}"
