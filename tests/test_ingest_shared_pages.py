@@ -57,6 +57,22 @@ def test_shared_pages_owner_takes_every_chunk_a_helper_read(tmp_path):
     assert SharedPages(tmp_path, PAGES).help(helper) == PAGES
     assert list(SharedPages(tmp_path, PAGES).own(owner)) == [page(i) for i in range(PAGES)]
     assert owner.read == [] and sorted(helper.read) == list(range(PAGES))
+    assert not list(tmp_path.glob("*.pages"))  # each chunk's file went once taken
+
+
+def test_shared_pages_owner_reads_alone_when_the_folder_fails(tmp_path):
+    """A scratch folder the owner cannot use (gone, full, no locks) once failed a good PDF as corrupt."""
+    owner = Reader()
+    assert list(SharedPages(tmp_path / "gone", PAGES).own(owner)) == [page(i) for i in range(PAGES)]
+    assert owner.read == list(range(PAGES))
+
+
+def test_shared_pages_owner_ignores_records_of_other_pages(tmp_path):
+    SharedPages(tmp_path, PAGES).help(Reader())
+    (tmp_path / "1.pages").replace(tmp_path / "2.pages")  # chunk 1's pages where chunk 2's belong
+    owner = Reader()
+    assert list(SharedPages(tmp_path, PAGES).own(owner)) == [page(i) for i in range(PAGES)]
+    assert owner.read == list(range(CHUNK, 3 * CHUNK))
 
 
 def test_shared_pages_helper_stops_where_the_owner_has_got_to(tmp_path):
@@ -98,9 +114,11 @@ time.sleep(60)
         while not (tmp_path / "locked").exists():
             assert time.monotonic() < deadline
             time.sleep(0.02)
-        subprocess.Popen(["sh", "-c", f"sleep 0.3; kill -9 {holder.pid}"])
+        subprocess.Popen(["sh", "-c", f"sleep 0.5; kill -9 {holder.pid}"])
         owner = Reader()
+        started = time.monotonic()
         assert list(SharedPages(tmp_path, PAGES).own(owner)) == [page(i) for i in range(PAGES)]
+        assert time.monotonic() - started >= 0.3  # it waited for the lock
         assert owner.read == list(range(PAGES)) and holder.wait(10) == -9
     finally:
         holder.kill()
@@ -156,6 +174,14 @@ def test_batch_idle_worker_helps_the_last_document(monkeypatch, tmp_path, long_p
     assert int((marks / "helper").read_text()) == alone.pages
     assert (helped.status, helped.passages) == (alone.status, alone.passages)
     assert list((tmp_path / "tmp").iterdir()) == []  # the shared pages are removed with the batch
+
+
+def test_batch_does_not_wait_for_a_stuck_helper(monkeypatch, long_pdf):
+    """The batch waited for a helper stuck on a page after the document it helped was done."""
+    monkeypatch.setattr(batch, "help_read_pages", lambda path, options, shared: time.sleep(60))
+    started = time.monotonic()
+    [result] = ingest_paths([long_pdf], limits=BatchLimits(jobs=2, timeout=60))
+    assert result.status.value == "SUCCESS" and time.monotonic() - started < 30
 
 
 def test_batch_helper_adds_no_result_for_a_broken_document(monkeypatch, tmp_path, bad_files):

@@ -27,6 +27,7 @@ from casetagger.errors import CasetaggerError, Errors
 from casetagger import schema
 from casetagger.ingest.document import (DocumentResult, Hashed, IngestOptions, Status, help_read_pages,
                                         parse_document, warm_up)
+from casetagger.ingest.shared_pages import remove_folder
 from casetagger.ingest.spool import WindowSpool
 
 
@@ -327,7 +328,8 @@ def ingest_paths(
 
     with frozen_heap():  # inherited by the workers: touching the heap copies pages they share
         try:
-            while pending or any(slot.task for slot in slots):
+            # a helper still reading pages when every document is done is not waited for
+            while pending or any(slot.task and not slot.task.helping for slot in slots):
                 dispatch()
                 busy = [slot for slot in slots if slot.task]
                 ready = wait([slot.conn for slot in busy], timeout=0.2)
@@ -370,7 +372,7 @@ def ingest_paths(
                     done[task.index] = result
                     finished.append(result)
                     if task.shared is not None:  # a helper still at it finds the folder gone and stops
-                        shutil.rmtree(task.shared, ignore_errors=True)
+                        remove_folder(task.shared)
                 dispatch()  # the next documents go out before the parent stores or writes these results
                 if on_done:
                     for result in finished:
@@ -381,7 +383,10 @@ def ingest_paths(
         finally:
             for slot in list(slots):
                 try:
-                    slot.conn.send(None)
+                    if slot.task and slot.task.helping:
+                        slot.process.kill()  # its pages are of no use now, and it may be stuck on one
+                    else:
+                        slot.conn.send(None)
                 except OSError:
                     pass
                 retire(slot)

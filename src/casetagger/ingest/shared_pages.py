@@ -19,6 +19,7 @@ the chunk itself.
 import fcntl
 import os
 import pickle
+import shutil
 from collections.abc import Callable, Iterator
 from operator import attrgetter
 from pathlib import Path
@@ -47,6 +48,17 @@ def _record(flat: tuple[Any, ...]) -> tuple[PageRecord, int]:
                       [Rule(*r) for r in rules]), lost
 
 
+def remove_folder(folder: Path) -> None:
+    """Remove a document's folder, renamed first: a helper still at work finds the name gone at once,
+    rather than recreating lock files in a folder half removed and reading on."""
+    gone = folder.with_name(f"{folder.name}.removed")
+    try:
+        os.rename(folder, gone)
+    except OSError:
+        gone = folder
+    shutil.rmtree(gone, ignore_errors=True)
+
+
 class SharedPages:
     """The chunks of one document in ``folder``, which the batch creates and removes."""
 
@@ -57,9 +69,15 @@ class SharedPages:
 
     def own(self, read: Read) -> Iterator[tuple[PageRecord, int]]:
         """Every page in order, each chunk taken from a helper when one has read it."""
+        alone = False
         try:
             for chunk in range(self.chunks):
-                taken = self._reach(chunk)
+                taken = None
+                if not alone:
+                    try:
+                        taken = self._reach(chunk)
+                    except OSError:  # a full disk, a file system without locks: the PDF is not to blame
+                        alone = True  # from here on: what a helper reads anyway is wasted, not wrong
                 yield from taken if taken is not None else map(read, self._indexes(chunk))
         finally:
             try:
@@ -123,11 +141,15 @@ class SharedPages:
         os.replace(partial, self._records(chunk))
 
     def _take(self, chunk: int) -> list[tuple[PageRecord, int]] | None:
+        path = self._records(chunk)
         try:
-            with self._records(chunk).open("rb") as f:
+            with path.open("rb") as f:
                 flat = pickle.load(f)  # only what a helper of this batch wrote to its private folder
+            path.unlink()  # taken: a long document's chunks do not pile up in the temporary folder
         except FileNotFoundError:
             return None
         except Exception:  # noqa: BLE001  unreadable after all (a full disk): the owner reads it itself
             return None
+        if [page[0] for page in flat] != [index + 1 for index in self._indexes(chunk)]:
+            return None  # not this chunk's pages after all
         return [_record(page) for page in flat]
