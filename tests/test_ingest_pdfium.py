@@ -114,3 +114,16 @@ def test_pdfium_two_documents_parsed_at_once_in_threads(council_pdf, tmp_path):
     alone = [parse_document(path, IngestOptions()).passages for path in paths]
     with ThreadPoolExecutor(2) as pool:
         assert [r.passages for r in pool.map(lambda path: parse_document(path, IngestOptions()), paths)] == alone
+
+
+def test_pdfium_memory_cap_on_a_page_is_not_a_broken_page(monkeypatch, council_pdf):
+    """A worker at its memory cap on a page reported the page as unreadable (E011) and went on
+    with a heap the batch no longer trusts; a page helper's would have been handed to the owner."""
+    from casetagger.ingest import pdfium
+
+    def at_the_cap(page, number):
+        raise MemoryError
+
+    monkeypatch.setattr(pdfium, "read_page", at_the_cap)
+    with pytest.raises(MemoryError):
+        parse_document(council_pdf, IngestOptions(extractor="pdfium"))

@@ -23,6 +23,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from casetagger.errors import CasetaggerError, Errors
+from casetagger.ingest.extract import make_word, out_of_memory
 from casetagger.ingest.records import BOLD_MARKERS, PageRecord, Rule
 from casetagger.ingest.shared_pages import SharedPages
 
@@ -84,6 +85,8 @@ class PdfiumSource:
                 page = self.pdf[index]
                 return read_page(page, number)
             except Exception as e:  # one broken page must not lose the rest of the document
+                if out_of_memory(e):  # the worker's cap, not the page: E009, and the worker retired
+                    raise MemoryError(str(e)) from None
                 width, height = page.get_size() if page is not None else (0.0, 0.0)
                 return PageRecord(number, width, height, [],
                                   error=Errors.E011.format(path=self.path, page=number, detail=e)), 0
@@ -153,8 +156,6 @@ def _display_box(left: float, bottom: float, right: float, top: float, rotation:
 
 def read_page(page: "pdfium.PdfPage", number: int) -> tuple[PageRecord, int]:
     """One page's words (pdfplumber's grouping) and the count of glyphs without Unicode."""
-    from casetagger.ingest.extract import make_word
-
     width, height = page.get_width(), page.get_height()  # unrotated
     rotation = page.get_rotation() % 360
     textpage = raw.FPDFText_LoadPage(page.raw)
