@@ -1,5 +1,6 @@
 """A long document's pages read by its owner from the front and a helper from the back (shared_pages.py)."""
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -174,6 +175,32 @@ def test_batch_idle_worker_helps_the_last_document(monkeypatch, tmp_path, long_p
     assert int((marks / "helper").read_text()) == alone.pages
     assert (helped.status, helped.passages) == (alone.status, alone.passages)
     assert list((tmp_path / "tmp").iterdir()) == []  # the shared pages are removed with the batch
+
+
+def test_batch_document_gets_every_idle_worker_but_its_own(monkeypatch, tmp_path, long_pdf):
+    """With three workers and one document, both idle workers help it, once each."""
+    real_parse, real_help = batch.parse_document, batch.help_read_pages
+    marks = tmp_path / "marks"
+    marks.mkdir()
+
+    def slow_owner(path, options, hashed=None, **kw):
+        deadline = time.monotonic() + 20  # until both helpers are done
+        while len(list(marks.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return real_parse(path, options, hashed, **kw)
+
+    def recording_helper(path, options, shared):
+        pages = real_help(path, options, shared)
+        (marks / str(os.getpid())).write_text(str(pages))
+        return pages
+
+    monkeypatch.setattr(batch, "parse_document", slow_owner)
+    monkeypatch.setattr(batch, "help_read_pages", recording_helper)
+    [helped] = ingest_paths([long_pdf], limits=BatchLimits(jobs=3))
+    alone = parse_document(long_pdf)
+    read = [int(mark.read_text()) for mark in marks.iterdir()]
+    assert len(read) == 2 and sum(read) == alone.pages  # between them, every page once
+    assert helped.passages == alone.passages
 
 
 def test_batch_does_not_wait_for_a_stuck_helper(monkeypatch, long_pdf):
