@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest import cpu_figures, pdftotext, summarise, timed as measure  # noqa: E402  one way to time, in both benchmarks
+from ingest import Timing, cpu_figures, pdftotext, summarise, timed as measure  # noqa: E402  one way to time, in both benchmarks
 
 RAW = """
 import sys, pdfplumber
@@ -85,11 +85,7 @@ def one_round(folder: Path, pages: int, out: Path, best_of: int = 1) -> dict:
     raw = min((measure(RAW, str(folder)) for _ in range(best_of)), key=lambda t: t.seconds)
     raw_s, raw_mb = raw.seconds, raw.mb
     poppler = min((pdftotext(sorted(folder.glob("*.pdf"))) for _ in range(best_of)), key=lambda t: t[0] if t else 0)
-    ones, twos = [], []
-    for k in range(best_of):  # taking turns: a slow spell of the machine falls on both alike
-        ones.append(measure(RUN, str(folder), str(out / f"out1_{k}"), "1"))
-        twos.append(measure(RUN, str(folder), str(out / f"out2_{k}"), "2"))
-    one, two = (min(tries, key=lambda t: t.seconds) for tries in (ones, twos))
+    one, two = one_and_two_workers(folder, out, best_of)
     one_s, two_s = one.seconds, two.seconds
     return {
         "pages": pages,
@@ -109,15 +105,22 @@ def one_round(folder: Path, pages: int, out: Path, best_of: int = 1) -> dict:
     }
 
 
+def one_and_two_workers(target: Path, out: Path, best_of: int) -> tuple[Timing, Timing]:
+    """`run` on ``target`` with 1 and with 2 workers, each its fastest of ``best_of``."""
+    ones, twos = [], []
+    for k in range(best_of):  # taking turns: a slow spell of the machine falls on both alike
+        ones.append(measure(RUN, str(target), str(out / f"out1_{k}"), "1"))
+        twos.append(measure(RUN, str(target), str(out / f"out2_{k}"), "2"))
+    one, two = (min(tries, key=lambda t: t.seconds) for tries in (ones, twos))
+    return one, two
+
+
 def report_round(report: Path, pages: int, out: Path, best_of: int = 1) -> dict:
     raw = min(measure(RAW, str(report.parent)).seconds for _ in range(best_of))
-    ones, twos = [], []
-    for k in range(best_of):  # taking turns, as in one_round
-        ones.append(measure(RUN, str(report), str(out / f"out1_{k}"), "1").seconds)
-        twos.append(measure(RUN, str(report), str(out / f"out2_{k}"), "2").seconds)
-    return {"report_pages": pages, "report_run_1_worker_ratio_vs_pdfplumber": round(raw / min(ones), 2),
-            "report_run_2_workers_ratio_vs_pdfplumber": round(raw / min(twos), 2),
-            "report_speedup_2_workers": round(min(ones) / min(twos), 2)}
+    one, two = (timing.seconds for timing in one_and_two_workers(report, out, best_of))
+    return {"report_pages": pages, "report_run_1_worker_ratio_vs_pdfplumber": round(raw / one, 2),
+            "report_run_2_workers_ratio_vs_pdfplumber": round(raw / two, 2),
+            "report_speedup_2_workers": round(one / two, 2)}
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import shutil
 import signal
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -275,7 +276,7 @@ def ingest_paths(
     warm_up(options)
     pending = [_Task(i, paths[i], hashed.get(paths[i])) for i in dispatch_order(paths, limits.jobs, ordered)][::-1]
     scratch = _scratch_folder() if limits.jobs > 1 and options.extractor == "pdfium" else None
-    helpers: dict[int, int] = {}  # document -> helpers it has had: at most jobs - 1, so helping ends
+    helpers: Counter[int] = Counter()  # document -> helpers it has had: at most jobs - 1, so helping ends
     slots: list[_Slot] = []
     done: dict[int, DocumentResult] = {}
     next_out = 0
@@ -319,12 +320,12 @@ def ingest_paths(
             send(slot, task)
         while scratch is not None and not pending:  # nothing left to hand out: help those in hand
             owned = [slot.task for slot in slots if slot.task and slot.task.shared and not slot.task.helping
-                     and helpers.get(slot.task.index, 0) < limits.jobs - 1]
+                     and helpers[slot.task.index] < limits.jobs - 1]
             if not owned or (slot := idle()) is None:
                 break
             # the least helped first, then the largest
-            task = min(owned, key=lambda task: (helpers.get(task.index, 0), -_size(task.path)))
-            helpers[task.index] = helpers.get(task.index, 0) + 1
+            task = min(owned, key=lambda task: (helpers[task.index], -_size(task.path)))
+            helpers[task.index] += 1
             send(slot, task._replace(helping=True))
 
     with frozen_heap():  # inherited by the workers: touching the heap copies pages they share

@@ -296,10 +296,8 @@ def help_read_pages(path: Path, options: IngestOptions, shared: Path) -> int:
         if source.page_count > options.max_pages:
             return 0
         return SharedPages(shared, source.page_count).help(source.read)
-    except MemoryError:
-        raise  # the batch retires a worker whose heap hit its cap
     except Exception as e:  # noqa: BLE001  the owner reads what the helper could not
-        if out_of_memory(e):
+        if out_of_memory(e):  # the batch retires a worker whose heap hit its cap
             raise MemoryError(str(e)) from None
         return 0
     finally:
