@@ -7,11 +7,13 @@ tab or carriage return first) is escaped with a leading apostrophe.
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from casetagger.atomic import atomic_write
+from casetagger.ingest.spool import WindowSpool
 from casetagger.inventory.cases import Case, Finding
 from casetagger.jsonl import write_jsonl
 from casetagger.taxonomy import Taxonomy
@@ -69,15 +71,13 @@ WORKBOOK_HEADERS = {"case": "Sag", "goals": "Mål", "sdgs": "Verdensmål", "labe
                     "best_score": "Bedste score", "documents": "Dokumenter", "pages": "Sider", "passages": "Afsnit",
                     "reviewed": "Gennemset", "support": "Belæg", "excerpt": "Uddrag"}
 WRAP_OVER = 60  # a string cell longer than this wraps, and no column grows wider than this
-
-
-Rows = Callable[[], Iterable[list[Any]]]  # a sheet's rows, header first: read once for the widths, once to write
+SPOOL_WINDOW = 256  # rows pickled together while a sheet's widths are worked out
 
 
 def workbook_sheets(cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
-                    findings: Sequence[Finding] = ()) -> list[tuple[str, Rows]]:
-    """The workbook's sheets in order, each a title and its rows. ``passages`` is read at each
-    call of the last sheet's rows: a list, or a store's passages read afresh at every pass."""
+                    findings: Sequence[Finding] = ()) -> list[tuple[str, Iterable[list[Any]]]]:
+    """The workbook's sheets in order, each a title and its rows, header first. The last sheet's
+    rows are made from ``passages`` as they are read, once."""
     overview: list[list[Any]] = [
         ["Sager pr. mål og verdensmål"] + [taxonomy.name_da(s) for s in taxonomy.sdgs] + ["Sager i alt"]]
     for goal in taxonomy.goals:
@@ -102,28 +102,50 @@ def workbook_sheets(cases: list[Case], passages: Iterable[dict[str, Any]], taxon
             yield [safe_cell(v) for v in (p["id"], name, p["page"], p.get("heading", ""), p.get("case") or "",
                                           " ".join(p["labels"]), p["text"])]
 
-    return [(title, lambda rows=rows: rows) for title, rows in sheets] + [("Alle afsnit", passage_rows)]
+    return [*sheets, ("Alle afsnit", passage_rows())]
 
 
-def column_widths(rows: Iterable[list[Any]]) -> tuple[list[int], int]:
+def column_widths(rows: Iterable[list[Any]], spool: WindowSpool | None = None) -> tuple[list[int], int]:
     """Each column's width: its longest value (header included) plus 2, kept within 10 and 60;
-    and how many rows there are."""
+    and how many rows there are. With ``spool``, the rows are kept there, a window at a time."""
     longest: list[int] = []
     count = 0
+    window: list[list[Any]] = []
     for row in rows:
         count += 1
+        if spool is not None:
+            window.append(row)
+            if len(window) == SPOOL_WINDOW:
+                spool.add("rows", window)
+                window = []
         longest += [0] * (len(row) - len(longest))
         for index, value in enumerate(row):
             if value is not None and len(text := str(value)) > longest[index]:
                 longest[index] = len(text)
+    if spool is not None:
+        spool.add("rows", window)
     return [min(WRAP_OVER, max(10, n + 2)) for n in longest], count
+
+
+@contextmanager
+def measured(rows: Iterable[list[Any]]) -> Iterator[tuple[list[int], int, Iterable[list[Any]]]]:
+    """``rows``' column widths and count, and the rows again to write. A list is walked twice; rows
+    made as they are read (a store's passages) are kept on disk from the widths' pass, a window at
+    a time, rather than read from the store and masked a second time."""
+    if isinstance(rows, list):
+        yield *column_widths(rows), rows
+        return
+    spool = WindowSpool("the workbook's rows")
+    try:
+        widths, count = column_widths(rows, spool)
+        yield widths, count, (row for _, window in spool for row in window)
+    finally:
+        spool.close()
 
 
 def write_workbook(path: Path, cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
                    findings: Sequence[Finding] = ()) -> None:
-    """``passages`` is read twice (``workbook_sheets``): a list, or a store's read afresh at each pass."""
-    if iter(passages) is passages:
-        raise TypeError("write_workbook reads the passages twice: an iterator would leave its last sheet empty")
+    """``passages`` is read once: a list, an iterator, or a store's passages as they are read."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -141,22 +163,22 @@ def write_workbook(path: Path, cases: list[Case], passages: Iterable[dict[str, A
             setattr(cell, name, setting)
         return cell
 
-    for number, (title, rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
+    for number, (title, sheet_rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
         sheet = book.create_sheet(title)
         sheet.freeze_panes = "B2" if number == 0 else "A2"
-        widths, count = column_widths(rows())
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        extent = f"A1:{get_column_letter(len(widths))}{count}"
-        sheet.auto_filter.ref = extent
-        # a write-only sheet has no size of its own; the writer takes <dimension> from this method when
-        # a sheet has it, as a normal sheet does: readers in read-only mode (max_row) rely on it
-        sheet.calculate_dimension = lambda extent=extent: extent
-        written = iter(rows())
-        sheet.append([styled(sheet, v, font=bold) for v in next(written)])
-        for row in written:
-            sheet.append([styled(sheet, v, alignment=wrap) if isinstance(v, str) and len(v) > WRAP_OVER else v
-                          for v in row])
+        with measured(sheet_rows) as (widths, count, rows):
+            for index, width in enumerate(widths, start=1):
+                sheet.column_dimensions[get_column_letter(index)].width = width
+            extent = f"A1:{get_column_letter(len(widths))}{count}"
+            sheet.auto_filter.ref = extent
+            # a write-only sheet has no size of its own; the writer takes <dimension> from this method when
+            # a sheet has it, as a normal sheet does: readers in read-only mode (max_row) rely on it
+            sheet.calculate_dimension = lambda extent=extent: extent
+            written = iter(rows)
+            sheet.append([styled(sheet, v, font=bold) for v in next(written)])
+            for row in written:
+                sheet.append([styled(sheet, v, alignment=wrap) if isinstance(v, str) and len(v) > WRAP_OVER else v
+                              for v in row])
     atomic_write(path, lambda tmp: book.save(tmp))
 
 

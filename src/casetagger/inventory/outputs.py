@@ -4,8 +4,8 @@ and report.html.
 
 The store's passages are read afresh at every pass over them (``Reread``), a row at a time, so
 the main process does not grow with the store: one pass merges the cases, one writes
-passages.jsonl and counts them for the report, and the workbook takes two (its column widths,
-then its rows). The workbook is most of the outputs' time, so a forked child writes it beside the
+passages.jsonl and counts them for the report, and one makes the workbook's last sheet (kept on
+disk from its column widths' pass to its rows'). The workbook is most of the outputs' time, so a forked child writes it beside the
 others (``Child``).
 """
 
