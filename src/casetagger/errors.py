@@ -88,3 +88,8 @@ class Warnings(metaclass=ErrorsWithCodes):
 
 class CasetaggerError(Exception):
     """An error whose message is meant for the user as it stands."""
+
+
+def describe(error: BaseException) -> str:
+    """An unexpected error as the ``{detail}`` of a coded message: its type says more than its text alone."""
+    return f"{type(error).__name__}: {error}"

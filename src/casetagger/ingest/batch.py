@@ -24,7 +24,7 @@ from multiprocessing.reduction import recv_handle, send_handle
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from casetagger.errors import CasetaggerError, Errors
+from casetagger.errors import CasetaggerError, Errors, describe
 from casetagger import schema
 from casetagger.ingest.document import (DocumentResult, Hashed, IngestOptions, Status, help_read_pages,
                                         parse_document, warm_up)
@@ -153,7 +153,7 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
         except CasetaggerError as e:  # the finish's own (a full temporary folder): the document's failure
             result = _failure(path, str(e))
         except Exception as e:  # a bug after parsing must not pass for a crash of the worker
-            result = _failure(path, Errors.E032.format(path=path, detail=f"{type(e).__name__}: {e}"))
+            result = _failure(path, Errors.E032.format(path=path, detail=describe(e)))
         conn.send((index, result, not out_of_memory))
         if result.spool is not None:  # the file itself goes to the parent, which reads it when it stores
             if handle is not None:
@@ -369,7 +369,7 @@ def ingest_paths(
                         except (EOFError, OSError, RuntimeError, ValueError) as e:
                             slot.process.kill()
                             retire(slot)
-                            result = _failure(path, Errors.E031.format(path=path, detail=f"{type(e).__name__}: {e}"))
+                            result = _failure(path, Errors.E031.format(path=path, detail=describe(e)))
                     slot.task = None
                     done[task.index] = result
                     finished.append(result)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from casetagger import schema
-from casetagger.errors import CasetaggerError, Errors, Warnings
+from casetagger.errors import CasetaggerError, Errors, Warnings, describe
 from casetagger.ingest import ocr
 from casetagger.ingest.blocks import build_blocks
 from casetagger.ingest.checks import page_problems
@@ -154,14 +154,14 @@ def parse_document(path: Path, options: IngestOptions | None = None, hashed: Has
     except CasetaggerError as e:
         result.status, result.errors = Status.FAILURE, result.errors + [str(e)]
     except SinkError as e:  # the caller's masking or tagging, not the PDF nor the layout
-        detail = f"{type(e.__cause__).__name__}: {e.__cause__}"
+        detail = describe(e.__cause__ or e)
         result.status, result.errors = Status.FAILURE, result.errors + [Errors.E032.format(path=path, detail=detail)]
     except OSError as e:  # unreadable: permissions on a shared drive, a file that vanished
         result.status, result.errors = Status.FAILURE, result.errors + [Errors.E015.format(path=path, detail=e.strerror or e)]
     except MemoryError:
         raise  # the batch reports it against its memory cap
     except Exception as e:  # a bug in layout must not pass for a corrupt PDF, nor kill the batch
-        detail = f"{type(e).__name__}: {e}"
+        detail = describe(e)
         result.status, result.errors = Status.FAILURE, result.errors + [Errors.E016.format(path=path, detail=detail)]
     if result.status is Status.FAILURE:
         result.handed_off = 0  # a failure has no passages, even when a sink had some before it failed
@@ -283,7 +283,7 @@ def _read_lines(path: Path, options: IngestOptions, shared: Path | None = None) 
     except Exception as e:  # pdfminer raises many kinds of errors on broken files
         if out_of_memory(e):
             raise MemoryError(str(e)) from None
-        raise CasetaggerError(Errors.E006.format(path=path, detail=f"{type(e).__name__}: {e}")) from None
+        raise CasetaggerError(Errors.E006.format(path=path, detail=describe(e))) from None
 
 
 def help_read_pages(path: Path, options: IngestOptions, shared: Path) -> int:

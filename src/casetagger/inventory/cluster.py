@@ -26,7 +26,7 @@ import dask
 from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from casetagger.errors import CasetaggerError, Errors
+from casetagger.errors import CasetaggerError, Errors, describe
 from casetagger.ingest.batch import BatchLimits, ingest_paths
 from casetagger.ingest.document import (
     DocumentResult,
@@ -205,7 +205,7 @@ def cluster_documents(client, sources: list[str], options: IngestOptions, limits
                 result = future.result()
             except Exception as e:  # the task's worker was lost too often, or the task could not run
                 result = DocumentResult(source, status=Status.FAILURE,
-                                        errors=[Errors.E024.format(path=source, detail=f"{type(e).__name__}: {e}")])
+                                        errors=[Errors.E024.format(path=source, detail=describe(e))])
             yield result
         future.release()
         refill()

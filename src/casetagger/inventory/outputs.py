@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from casetagger.errors import CasetaggerError, Errors
+from casetagger.errors import CasetaggerError, Errors, describe
 from casetagger.ingest.batch import frozen_heap, skipped_summary
 from casetagger.inventory.case_store import apply_edits, edits, load_inventory, save_inventory
 from casetagger.inventory.cases import build_inventory, case_rules
@@ -171,5 +171,5 @@ def _portable(error: BaseException) -> BaseException:
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:  # noqa: BLE001  an exception whose arguments do not rebuild it
-        return RuntimeError(f"{type(error).__name__}: {error}")
+        return RuntimeError(describe(error))
     return error

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from casetagger.errors import CasetaggerError, Errors
+from casetagger.errors import CasetaggerError, Errors, describe
 from casetagger.model.linear import LinearTagger
 from casetagger.model.text import clean
 from casetagger.schema import ModelCard, TaggedPassage
@@ -124,7 +124,7 @@ class Tagger:
         try:
             model = LinearTagger.from_arrays(arrays)
         except (KeyError, TypeError, ValueError, AssertionError) as e:  # a parameter or array it does not know
-            raise CasetaggerError(Errors.E205.format(path=weights, detail=f"{type(e).__name__}: {e}")) from None
+            raise CasetaggerError(Errors.E205.format(path=weights, detail=describe(e))) from None
         if set(model.labels) != set(card["thresholds"]):
             raise CasetaggerError(Errors.E211.format(path=card_path, detail="its labels are not the model file's"))
         return cls(model, card["thresholds"], card)
