@@ -95,16 +95,19 @@ class Timing(NamedTuple):
     child_mb: float  # of its largest child (the workers)
     cpu: float  # CPU seconds (user + system) of the process: load-independent, unlike the wall
     child_cpu: float  # of all its children together
+    marks: tuple[float, ...] = ()  # seconds from its first line at which ``code`` printed "MARKS t1 t2 ..."
 
 
 def timed(code: str, *args: str) -> Timing:
-    """A fresh Python process running ``code``, measured from its first line (imports included)."""
+    """A fresh Python process running ``code``, measured from its first line (imports included);
+    ``code`` may time its own phases against ``t0`` and print them on a line starting "MARKS"."""
     script = (f"import resource, time\nt0 = time.perf_counter()\n{code}\n"
               "own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
               "print(time.perf_counter() - t0, own.ru_maxrss / 1024, kids.ru_maxrss / 1024,"
               " own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime)")
     out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
-    return Timing(*map(float, out.stdout.split()[-5:]))
+    marks = next((tuple(map(float, line.split()[1:])) for line in out.stdout.splitlines() if line.startswith("MARKS ")), ())
+    return Timing(*map(float, out.stdout.split()[-5:]), marks=marks)
 
 
 def cpu_figures(prefix: str, timing: Timing, documents: int) -> dict[str, float]:

@@ -13,6 +13,9 @@ one's fastest: on a shared virtual machine, a neighbour's load only ever adds ti
 5-second run slowed by it moved a round's --jobs 2 speed-up anywhere between 1.2 and 2.0.
 --report-pages N adds, in each round, `run` on one generated report of about N pages with 1 and 2
 workers (the second can only help read the report's pages).
+Each run also times its documents (from the first handed out to the last stored) apart from what
+comes before and after them (start-up, outputs), and prints the speed-up 2 workers would reach if
+they exactly halved the documents' part: the bound that part leaves for `--jobs 2`.
 """
 
 import argparse
@@ -36,13 +39,18 @@ for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
             page.extract_text()
             page.close()
 """
+# marks: the first document handed out (``on_plan``), the last one stored; the outputs follow
 RUN = """
 import sys
 from pathlib import Path
 from casetagger.ingest.batch import BatchLimits
 from casetagger.inventory.run import run_inventory
-result = run_inventory([Path(sys.argv[1])], Path(sys.argv[2]), limits=BatchLimits(jobs=int(sys.argv[3])))
+marks = {}
+result = run_inventory([Path(sys.argv[1])], Path(sys.argv[2]), limits=BatchLimits(jobs=int(sys.argv[3])),
+                       on_plan=lambda todo: marks.setdefault("plan", time.perf_counter() - t0),
+                       on_document=lambda document: marks.__setitem__("stored", time.perf_counter() - t0))
 assert result.cases and not [d for d in result.parsed if d.status.value == "FAILURE"]
+print("MARKS", marks["plan"], marks["stored"])
 """
 
 
@@ -99,6 +107,7 @@ def one_round(folder: Path, pages: int, out: Path, best_of: int = 1) -> dict:
         **({"pdftotext_pages_per_s": round(pages / poppler[0], 1),
             "ratio_1_worker_vs_pdftotext": round(poppler[0] / one_s, 2)} if poppler else {}),
         "peak_mb_pdfplumber": round(raw_mb),
+        **phase_figures(one, two),
         **cpu_figures("run_1_worker", one, documents), **cpu_figures("run_2_workers", two, documents),
         "peak_mb_run_main_process": round(max(one.mb, two.mb)),
         "peak_mb_run_largest_worker": round(max(one.child_mb, two.child_mb)),
@@ -115,12 +124,26 @@ def one_and_two_workers(target: Path, out: Path, best_of: int) -> tuple[Timing, 
     return one, two
 
 
+def phase_figures(one: Timing, two: Timing, prefix: str = "") -> dict[str, float]:
+    """Where `--jobs 2` gains and where it cannot: the documents (from the first handed out to the
+    last stored) and what comes before and after them, which a second worker does not shorten.
+    The bound is what 2 workers would reach with the documents' part exactly halved."""
+    (plan1, stored1), (plan2, stored2) = one.marks, two.marks
+    serial = plan1 + one.seconds - stored1
+    documents = stored1 - plan1
+    return {f"{prefix}run_before_and_after_documents_s": round(serial, 2),
+            f"{prefix}run_documents_s_1_worker": round(documents, 2),
+            f"{prefix}run_documents_s_2_workers": round(stored2 - plan2, 2),
+            f"{prefix}documents_speedup_2_workers": round(documents / (stored2 - plan2), 2),
+            f"{prefix}speedup_2_workers_bound": round((serial + documents) / (serial + documents / 2), 2)}
+
+
 def report_round(report: Path, pages: int, out: Path, best_of: int = 1) -> dict:
     raw = min(measure(RAW, str(report.parent)).seconds for _ in range(best_of))
-    one, two = (timing.seconds for timing in one_and_two_workers(report, out, best_of))
-    return {"report_pages": pages, "report_run_1_worker_ratio_vs_pdfplumber": round(raw / one, 2),
-            "report_run_2_workers_ratio_vs_pdfplumber": round(raw / two, 2),
-            "report_speedup_2_workers": round(one / two, 2)}
+    one, two = one_and_two_workers(report, out, best_of)
+    return {"report_pages": pages, "report_run_1_worker_ratio_vs_pdfplumber": round(raw / one.seconds, 2),
+            "report_run_2_workers_ratio_vs_pdfplumber": round(raw / two.seconds, 2),
+            "report_speedup_2_workers": round(one.seconds / two.seconds, 2), **phase_figures(one, two, "report_")}
 
 
 if __name__ == "__main__":
