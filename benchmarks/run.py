@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest import Timing, cpu_figures, pdftotext, summarise, timed as measure  # noqa: E402  one way to time, in both benchmarks
+from ingest import Timing, compile_package, cpu_figures, pdftotext, summarise, timed as measure  # noqa: E402  one way to time, in both benchmarks
 
 RAW = """
 import sys, pdfplumber
@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="rounds; medians and ranges are printed")
     parser.add_argument("--best-of", type=int, default=1, help="each command's fastest of K tries in a round")
     args = parser.parse_args()
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pdfs"
         folder.mkdir()
