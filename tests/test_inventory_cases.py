@@ -172,8 +172,9 @@ def test_export_workbook_keeps_bold_headers_panes_filters_widths_and_wrap(tmp_pa
     assert every.auto_filter.ref == "A1:G3" and goal.auto_filter.ref == "A1:L2"
     assert all(cell.font.b for cell in every[1]) and not every["A2"].font.b
     assert [c.value for c in every[3]] == ["p2", "kort.pdf", 1, None, None, None, "'=kort tekst"]
-    assert every.column_dimensions["B"].width == len("teknik_og_miljoe_referat.pdf") + 2
-    assert every.column_dimensions["A"].width == 10 and every.column_dimensions["G"].width == 60
+    # widths as Excel shows them; the file holds each with the cell's padding added (30.71 for 30)
+    width = {column: int(every.column_dimensions[column].width) for column in "ABG"}
+    assert width == {"A": 10, "B": len("teknik_og_miljoe_referat.pdf") + 2, "G": 60}
     assert every["G2"].alignment.wrap_text and every["G2"].alignment.vertical == "top"
     assert not every["G3"].alignment.wrap_text and not every["G1"].alignment.wrap_text
     assert goal["L2"].value == long_text and goal["L2"].alignment.wrap_text
@@ -185,6 +186,54 @@ def test_export_workbook_keeps_bold_headers_panes_filters_widths_and_wrap(tmp_pa
     rows = [list(sheet.iter_rows(values_only=True)) for sheet in (load_workbook(again)["Alle afsnit"], every)]
     assert rows[0] == rows[1] and len(rows[0]) == 3
     assert load_workbook(again)["Alle afsnit"].column_dimensions["B"].width == every.column_dimensions["B"].width
+
+
+def test_export_workbook_keeps_text_that_looks_like_a_link_or_a_number_as_text(tmp_path, taxonomy):
+    """Cell text comes from PDFs: a web address stays text, not a link (a sheet holds at most
+    65,530), and "2030" or "12,5" stay what the document says, not numbers."""
+    from openpyxl import load_workbook
+
+    passages = [{"id": "p1", "file": "/data/plan.pdf", "page": 2, "heading": "2030", "labels": [],
+                 "text": "https://www.kommune.dk/klimaplan"},
+                {"id": "p2", "file": "/data/plan.pdf", "page": 3, "labels": [], "text": "12,5"}]
+    path = tmp_path / "inventory.xlsx"
+    write_workbook(path, [], passages, taxonomy)
+    every = load_workbook(path)["Alle afsnit"]
+    assert [every["D2"].value, every["G2"].value, every["G3"].value] == ["2030", "https://www.kommune.dk/klimaplan", "12,5"]
+    assert every["G2"].hyperlink is None and every["C2"].value == 2
+
+
+def test_export_workbook_cuts_a_passage_longer_than_a_cell_holds(tmp_path, taxonomy):
+    """Excel holds at most 32,767 characters in a cell and reports a workbook with a longer one as
+    damaged: such a passage (a page without paragraph breaks) is cut to fit, by either writer the
+    workbook has had; passages.jsonl keeps all of it."""
+    from openpyxl import load_workbook
+
+    text = "Vandløbet restaureres over en strækning på fire kilometer. " * 700
+    path = tmp_path / "inventory.xlsx"
+    write_workbook(path, [], [{"id": "p1", "file": "a.pdf", "page": 1, "labels": [], "text": text}], taxonomy)
+    assert load_workbook(path)["Alle afsnit"]["G2"].value == text[:32767]
+
+
+def test_export_workbook_leaves_nothing_behind_when_it_fails(tmp_path, taxonomy, monkeypatch):
+    """The sheets' rows go to temporary files while the workbook is written; an error half-way
+    (a bad row, a full disk) leaves neither those nor a workbook."""
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    def passages():
+        yield {"id": "p1", "file": "a.pdf", "page": 1, "labels": [], "text": "Første afsnit."}
+        raise OSError(28, "No space left on device")
+
+    path = tmp_path / "out" / "inventory.xlsx"
+    with pytest.raises(OSError, match="space"):
+        write_workbook(path, [], passages(), taxonomy)
+    assert not list(scratch.iterdir()) and not list(path.parent.iterdir())
+    write_workbook(path, [], [{"id": "p1", "file": "a.pdf", "page": 1, "labels": [], "text": "Første afsnit."}], taxonomy)
+    assert not list(scratch.iterdir()) and [p.name for p in path.parent.iterdir()] == ["inventory.xlsx"]
 
 
 def test_cases_build_inventory_refuses_a_document_in_pieces():

@@ -7,20 +7,19 @@ tab or carriage return first) is escaped with a leading apostrophe.
 import csv
 import io
 import re
-from contextlib import contextmanager
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from casetagger.atomic import atomic_write
-from casetagger.ingest.spool import WindowSpool
 from casetagger.inventory.cases import Case, Finding
 from casetagger.jsonl import write_jsonl
 from casetagger.taxonomy import Taxonomy
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# control characters a workbook cannot hold (those openpyxl refuses); openpyxl itself is imported only
-# to write one, so the commands that merely read this module (draft, report) do not pay 0.25 s for it
+# control characters a workbook cannot hold (XML 1.0 forbids them); xlsxwriter is imported only to
+# write one, not by the commands that merely read this module (draft, report)
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -71,7 +70,6 @@ WORKBOOK_HEADERS = {"case": "Sag", "goals": "Mål", "sdgs": "Verdensmål", "labe
                     "best_score": "Bedste score", "documents": "Dokumenter", "pages": "Sider", "passages": "Afsnit",
                     "reviewed": "Gennemset", "support": "Belæg", "excerpt": "Uddrag"}
 WRAP_OVER = 60  # a string cell longer than this wraps, and no column grows wider than this
-SPOOL_WINDOW = 256  # rows pickled together while a sheet's widths are worked out
 
 
 def workbook_sheets(cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
@@ -105,81 +103,51 @@ def workbook_sheets(cases: list[Case], passages: Iterable[dict[str, Any]], taxon
     return [*sheets, ("Alle afsnit", passage_rows())]
 
 
-def column_widths(rows: Iterable[list[Any]], spool: WindowSpool | None = None) -> tuple[list[int], int]:
-    """Each column's width: its longest value (header included) plus 2, kept within 10 and 60;
-    and how many rows there are. With ``spool``, the rows are kept there, a window at a time."""
-    longest: list[int] = []
-    count = 0
-    window: list[list[Any]] = []
-    for row in rows:
-        count += 1
-        if spool is not None:
-            window.append(row)
-            if len(window) == SPOOL_WINDOW:
-                spool.add("rows", window)
-                window = []
-        longest += [0] * (len(row) - len(longest))
-        for index, value in enumerate(row):
-            if value is not None and len(text := str(value)) > longest[index]:
-                longest[index] = len(text)
-    if spool is not None:
-        spool.add("rows", window)
-    return [min(WRAP_OVER, max(10, n + 2)) for n in longest], count
-
-
-@contextmanager
-def measured(rows: Iterable[list[Any]]) -> Iterator[tuple[list[int], int, Iterable[list[Any]]]]:
-    """``rows``' column widths and count, and the rows again to write. A list is walked twice; rows
-    made as they are read (a store's passages) are kept on disk from the widths' pass, a window at
-    a time, rather than read from the store and masked a second time."""
-    if isinstance(rows, list):
-        yield *column_widths(rows), rows
-        return
-    spool = WindowSpool("the workbook's rows")
-    try:
-        widths, count = column_widths(rows, spool)
-        yield widths, count, (row for _, window in spool for row in window)
-    finally:
-        spool.close()
-
-
 def write_workbook(path: Path, cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
                    findings: Sequence[Finding] = ()) -> None:
-    """``passages`` is read once: a list, an iterator, or a store's passages as they are read."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    """``passages`` is read once, a row at a time: a list, an iterator, or a store's passages as they are read."""
+    import xlsxwriter
 
-    # Write-only: each row goes straight to the sheet's XML, with no cell objects kept and no second
-    # walk over the columns. So what a sheet's XML holds before its rows (widths, frozen panes) is
-    # worked out in a first pass over the rows, and only the cells that need a style get a cell object.
-    book = Workbook(write_only=True)
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    def write(tmp: Path) -> None:
+        # constant memory: each row goes to its sheet's file when the next one starts, strings inline,
+        # so the workbook does not grow with the store; the sheets' files go in a folder of ours, removed
+        # whatever happens. Text comes from PDFs: never read as a formula, a number or a link.
+        with tempfile.TemporaryDirectory(prefix="casetagger-workbook-") as scratch:
+            book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "tmpdir": scratch, "strings_to_formulas": False,
+                                                  "strings_to_numbers": False, "strings_to_urls": False})
+            bold, wrap = book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"})
+            for number, (title, rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
+                sheet = book.add_worksheet(title)
+                sheet.freeze_panes(1, 1 if number == 0 else 0)
+                widths, count = _write_rows(sheet, rows, bold, wrap)
+                # the widths are known once the rows are written: the sheet's XML is put together at close
+                for column, width in enumerate(widths):
+                    sheet.set_column(column, column, width)
+                sheet.autofilter(0, 0, count - 1, len(widths) - 1)
+            book.close()
 
-    def styled(sheet: Any, value: Any, **style: Any) -> Any:
-        cell = WriteOnlyCell(sheet, value)
-        for name, setting in style.items():
-            setattr(cell, name, setting)
-        return cell
+    atomic_write(path, write)
 
-    for number, (title, sheet_rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
-        sheet = book.create_sheet(title)
-        sheet.freeze_panes = "B2" if number == 0 else "A2"
-        with measured(sheet_rows) as (widths, count, rows):
-            for index, width in enumerate(widths, start=1):
-                sheet.column_dimensions[get_column_letter(index)].width = width
-            extent = f"A1:{get_column_letter(len(widths))}{count}"
-            sheet.auto_filter.ref = extent
-            # a write-only sheet has no size of its own; the writer takes <dimension> from this method when
-            # a sheet has it, as a normal sheet does: readers in read-only mode (max_row) rely on it
-            sheet.calculate_dimension = lambda extent=extent: extent
-            written = iter(rows)
-            sheet.append([styled(sheet, v, font=bold) for v in next(written)])
-            for row in written:
-                sheet.append([styled(sheet, v, alignment=wrap) if isinstance(v, str) and len(v) > WRAP_OVER else v
-                              for v in row])
-    atomic_write(path, lambda tmp: book.save(tmp))
+
+def _write_rows(sheet: Any, rows: Iterable[list[Any]], bold: Any, wrap: Any) -> tuple[list[int], int]:
+    """Writes the rows, the first in bold, strings longer than ``WRAP_OVER`` wrapped; returns each
+    column's width (its longest value plus 2, kept within 10 and ``WRAP_OVER``) and the row count."""
+    longest: list[int] = []
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        longest += [0] * (len(row) - len(longest))
+        header = count == 1
+        for column, value in enumerate(row):
+            if value is None or value == "":  # no cell, as an empty value reads back
+                continue
+            if isinstance(value, str):
+                sheet.write_string(count - 1, column, value, bold if header else wrap if len(value) > WRAP_OVER else None)
+                width = len(value)
+            else:
+                sheet.write_number(count - 1, column, value, bold if header else None)
+                width = len(str(value))
+            longest[column] = max(longest[column], width)
+    return [min(WRAP_OVER, max(10, n + 2)) for n in longest], count
 
 
 def _sheet_title(name: str) -> str:

@@ -4,8 +4,7 @@ and report.html.
 
 The store's passages are read afresh at every pass over them (``Reread``), a row at a time, so
 the main process does not grow with the store: one pass merges the cases, one writes
-passages.jsonl and counts them for the report, and one makes the workbook's last sheet (kept on
-disk from its column widths' pass to its rows'). The workbook is most of the outputs' time, so a forked child writes it beside the
+passages.jsonl and counts them for the report, and one makes the workbook's last sheet. The workbook is most of the outputs' time, so a forked child writes it beside the
 others (``Child``).
 """
 
@@ -36,10 +35,10 @@ class Written(NamedTuple):
 
 
 def load_writers() -> None:
-    """Imports what writes the workbook and the report (0.3 s), for a main process that has that time
+    """Imports what writes the workbook and the report (0.03 s), for a main process that has that time
     to spare while its workers parse their last documents, rather than after they are done."""
     import jinja2  # noqa: F401
-    import openpyxl  # noqa: F401
+    import xlsxwriter  # noqa: F401
 
 
 def write_outputs(store: RunStore, tagger: Tagger, out: Path, skipped: Sequence[Path | str] = (),
