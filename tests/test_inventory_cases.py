@@ -148,8 +148,8 @@ def test_export_strips_every_character_openpyxl_refuses():
 
 
 def test_export_workbook_keeps_bold_headers_panes_filters_widths_and_wrap(tmp_path, taxonomy):
-    """What the analyst's workbook looks like, read back as any reader would: written in
-    write-only mode, each of these is set by hand and is easily lost."""
+    """What the analyst's workbook looks like, read back as any reader would: written a row at a
+    time, each of these is set by hand and is easily lost."""
     from openpyxl import load_workbook
 
     from casetagger.inventory.cases import Case, Finding
@@ -201,6 +201,60 @@ def test_export_workbook_keeps_text_that_looks_like_a_link_or_a_number_as_text(t
     every = load_workbook(path)["Alle afsnit"]
     assert [every["D2"].value, every["G2"].value, every["G3"].value] == ["2030", "https://www.kommune.dk/klimaplan", "12,5"]
     assert every["G2"].hyperlink is None and every["C2"].value == 2
+
+
+def test_export_workbook_keeps_text_that_looks_like_rich_text_as_text(tmp_path, taxonomy):
+    """XlsxWriter puts a string that begins "<r>" and ends "</r>" into the sheet's XML unescaped, as
+    its own rich text: from a PDF, such a passage broke the workbook or became a formula."""
+    from openpyxl import load_workbook
+
+    texts = ["<r>a < b</r>", "<r>ikke formateret</r>", '<r><c r="H2"><f>1+1</f></c></r>']
+    passages = [{"id": f"p{i}", "file": "a.pdf", "page": 1, "labels": [], "text": t} for i, t in enumerate(texts)]
+    path = tmp_path / "inventory.xlsx"
+    write_workbook(path, [], passages, taxonomy)
+    every = load_workbook(path)["Alle afsnit"]
+    assert [every.cell(row, 7).value for row in (2, 3, 4)] == texts
+    assert every["H2"].value is None
+
+
+def test_export_workbook_names_every_sheet_as_excel_allows(tmp_path):
+    """Goal names come from the municipality's taxonomy: two alike in their first 31 characters or
+    in all but case, one named as a fixed sheet, one in apostrophes each stopped the workbook."""
+    from openpyxl import load_workbook
+
+    from casetagger.inventory.cases import Case
+
+    names = ["Mere klimavenlig by med vedvarende energi", "Mere klimavenlig by med vedvarende varme", "Klima",
+             "KLIMA", "Overblik", "'Sundhed'", "Sundhed og trivsel for alle 🌍 borgere i kommunen"]
+    labels = [{"id": f"g{i}", "name_da": n, "kind": "goal"} for i, n in enumerate(names)]
+    taxonomy = Taxonomy.from_dict({"name": "test", "labels": labels + [{"id": "sdg13", "name_da": "Klima", "kind": "sdg"}]})
+    case = Case("Regnvand i Vestparken", labels={"g0", "g1"}, scores={"g0": 0.9}, documents={"a.pdf": {1}},
+                passages=["p1"], excerpt="Kommunen bygger et bassin.", best=0.9)
+    path = tmp_path / "inventory.xlsx"
+    write_workbook(path, [case], [], taxonomy)
+    titles = load_workbook(path).sheetnames
+    assert titles == ["Overblik", "Mere klimavenlig by med vedvare", "Mere klimavenlig by med ved (2)", "Klima",
+                      "KLIMA (2)", "Overblik (2)", "Sundhed", titles[7], "Fund uden navn", "Alle afsnit"]
+    assert len(titles[7].encode("utf-16-le")) <= 62 and titles[7].startswith("Sundhed og trivsel")
+    assert load_workbook(path)[titles[2]]["A2"].value == "Regnvand i Vestparken"
+
+
+def test_export_workbook_goes_on_to_a_second_sheet_past_excels_last_row(tmp_path, taxonomy, monkeypatch):
+    """A sheet holds 1,048,576 rows; XlsxWriter drops those after it without a word. An archive's
+    passages go on to "Alle afsnit (2)", under the same header."""
+    from openpyxl import load_workbook
+
+    from casetagger.inventory import export
+
+    monkeypatch.setattr(export, "SHEET_ROWS", 3)
+    passages = [{"id": f"p{i}", "file": "a.pdf", "page": i, "labels": [], "text": f"Afsnit {i}."} for i in range(5)]
+    path = tmp_path / "inventory.xlsx"
+    write_workbook(path, [], iter(passages), taxonomy)
+    book = load_workbook(path)
+    parts = [list(book[title].iter_rows(values_only=True)) for title in ("Alle afsnit", "Alle afsnit (2)", "Alle afsnit (3)")]
+    assert [len(rows) for rows in parts] == [3, 3, 2] and all(rows[0][0] == "Id" for rows in parts)
+    assert [row[0] for rows in parts for row in rows[1:]] == [f"p{i}" for i in range(5)]
+    assert book["Alle afsnit (3)"].auto_filter.ref == "A1:G2" and book.sheetnames[-1] == "Alle afsnit (3)"
 
 
 def test_export_workbook_cuts_a_passage_longer_than_a_cell_holds(tmp_path, taxonomy):

@@ -462,6 +462,9 @@ def test_run_workbook_written_in_a_child_reports_its_failure(inventory_copy, mon
 
     def dies(path, *args, **kwargs):
         path.with_name(f".{path.name}.half.tmp").write_text("half a workbook")
+        sheets = path.with_name(f".{path.name}.sheets.tmp")  # the writer's folder of sheets
+        sheets.mkdir()
+        (sheets / "sheet1").write_text("rows")
         os._exit(9)
 
     monkeypatch.setattr(outputs, "write_workbook", dies)

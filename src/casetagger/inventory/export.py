@@ -9,8 +9,9 @@ import io
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from casetagger.atomic import atomic_write
 from casetagger.inventory.cases import Case, Finding
@@ -70,6 +71,7 @@ WORKBOOK_HEADERS = {"case": "Sag", "goals": "Mål", "sdgs": "Verdensmål", "labe
                     "best_score": "Bedste score", "documents": "Dokumenter", "pages": "Sider", "passages": "Afsnit",
                     "reviewed": "Gennemset", "support": "Belæg", "excerpt": "Uddrag"}
 WRAP_OVER = 60  # a string cell longer than this wraps, and no column grows wider than this
+CELL_CHARACTERS = 32_767  # Excel's limit: a workbook with a longer cell is reported damaged
 
 
 def workbook_sheets(cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
@@ -86,7 +88,7 @@ def workbook_sheets(cases: list[Case], passages: Iterable[dict[str, Any]], taxon
     for goal in taxonomy.goals:
         rows: list[list[Any]] = [list(WORKBOOK_HEADERS.values())]
         rows += [[safe_cell(v) for v in case_row(c, taxonomy).values()] for c in cases if goal in c.labels]
-        sheets.append((_sheet_title(taxonomy.name_da(goal)), rows))
+        sheets.append((taxonomy.name_da(goal), rows))
     rows = [["Id", "Fil", "Side", "Overskrift", "Etiketter", "Uddrag"]]
     rows += [[safe_cell(v) for v in (f.passage_id, Path(f.file).name, f.page, f.heading,
                                      " ".join(taxonomy.name_da(l) for l in f.labels), f.excerpt)] for f in findings]
@@ -103,6 +105,9 @@ def workbook_sheets(cases: list[Case], passages: Iterable[dict[str, Any]], taxon
     return [*sheets, ("Alle afsnit", passage_rows())]
 
 
+SHEET_ROWS = 1_048_576  # Excel's limit; the rows after it go on to a sheet of their own
+
+
 def write_workbook(path: Path, cases: list[Case], passages: Iterable[dict[str, Any]], taxonomy: Taxonomy,
                    findings: Sequence[Finding] = ()) -> None:
     """``passages`` is read once, a row at a time: a list, an iterator, or a store's passages as they are read."""
@@ -110,28 +115,43 @@ def write_workbook(path: Path, cases: list[Case], passages: Iterable[dict[str, A
 
     def write(tmp: Path) -> None:
         # constant memory: each row goes to its sheet's file when the next one starts, strings inline,
-        # so the workbook does not grow with the store; the sheets' files go in a folder of ours, removed
-        # whatever happens. Text comes from PDFs: never read as a formula, a number or a link.
-        with tempfile.TemporaryDirectory(prefix="casetagger-workbook-") as scratch:
-            book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "tmpdir": scratch, "strings_to_formulas": False,
-                                                  "strings_to_numbers": False, "strings_to_urls": False})
-            bold, wrap = book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"})
-            for number, (title, rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
-                sheet = book.add_worksheet(title)
-                sheet.freeze_panes(1, 1 if number == 0 else 0)
-                widths, count = _write_rows(sheet, rows, bold, wrap)
-                # the widths are known once the rows are written: the sheet's XML is put together at close
-                for column, width in enumerate(widths):
-                    sheet.set_column(column, column, width)
-                sheet.autofilter(0, 0, count - 1, len(widths) - 1)
+        # so the workbook does not grow with the store. The sheets' files go in a folder beside the
+        # workbook, removed whatever happens (and by ``outputs.Child`` if this process is killed).
+        with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp") as scratch:
+            book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "tmpdir": scratch, "use_zip64": True,
+                                                  "nan_inf_to_errors": True})
+            formats = Formats(book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"}))
+            used: set[str] = set()
+            for number, (name, rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
+                rows = iter(rows)
+                header = next(rows)
+                part = 1
+                while True:
+                    sheet = book.add_worksheet(_sheet_title(name if part == 1 else f"{name} ({part})", used))
+                    sheet.freeze_panes(1, 1 if number == 0 else 0)
+                    widths, count = _write_rows(sheet, chain([header], islice(rows, SHEET_ROWS - 1)), formats)
+                    # the widths are known once the rows are written: a sheet's XML is put together at close
+                    for column, width in enumerate(widths):
+                        sheet.set_column(column, column, width)
+                    sheet.autofilter(0, 0, count - 1, len(widths) - 1)
+                    following = next(rows, None)
+                    if following is None:
+                        break
+                    rows, part = chain([following], rows), part + 1
             book.close()
 
     atomic_write(path, write)
 
 
-def _write_rows(sheet: Any, rows: Iterable[list[Any]], bold: Any, wrap: Any) -> tuple[list[int], int]:
+class Formats(NamedTuple):
+    header: Any
+    wrapped: Any
+
+
+def _write_rows(sheet: Any, rows: Iterable[list[Any]], formats: Formats) -> tuple[list[int], int]:
     """Writes the rows, the first in bold, strings longer than ``WRAP_OVER`` wrapped; returns each
-    column's width (its longest value plus 2, kept within 10 and ``WRAP_OVER``) and the row count."""
+    column's width (its longest value plus 2, kept within 10 and ``WRAP_OVER``) and the row count.
+    Cells are written by type: text from a PDF is never taken for a formula, a number or a link."""
     longest: list[int] = []
     count = 0
     for count, row in enumerate(rows, start=1):
@@ -140,18 +160,39 @@ def _write_rows(sheet: Any, rows: Iterable[list[Any]], bold: Any, wrap: Any) -> 
         for column, value in enumerate(row):
             if value is None or value == "":  # no cell, as an empty value reads back
                 continue
-            if isinstance(value, str):
-                sheet.write_string(count - 1, column, value, bold if header else wrap if len(value) > WRAP_OVER else None)
-                width = len(value)
-            else:
-                sheet.write_number(count - 1, column, value, bold if header else None)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                sheet.write_number(count - 1, column, value, formats.header if header else None)
                 width = len(str(value))
+            else:
+                text = _utf16_cut(str(value), CELL_CHARACTERS)
+                style = formats.header if header else formats.wrapped if len(text) > WRAP_OVER else None
+                if text.startswith("<r>") and text.endswith("</r>"):
+                    # XlsxWriter would put such a string into the sheet's XML as it stands (its own
+                    # rich text); written in pieces, it is escaped as any other text
+                    sheet.write_rich_string(count - 1, column, text[:1], text[1:2], text[2:], *[style] if style else [])
+                else:
+                    sheet.write_string(count - 1, column, text, style)
+                width = len(text)
             longest[column] = max(longest[column], width)
     return [min(WRAP_OVER, max(10, n + 2)) for n in longest], count
 
 
-def _sheet_title(name: str) -> str:
-    """Excel allows 31 characters and none of []:*?/\\ in a sheet name."""
+def _sheet_title(name: str, used: set[str]) -> str:
+    """A sheet name Excel takes: none of []:*?/\\, no apostrophe at either end, at most 31 UTF-16
+    units, and not one already ``used`` (in any case: Excel does not tell them apart)."""
     for bad in "[]:*?/\\":
         name = name.replace(bad, " ")
-    return name[:31]
+    name = name.strip("'").strip() or "Ark"
+    title, suffix = _utf16_cut(name, 31), 1
+    while title.casefold() in used:
+        suffix += 1
+        title = _utf16_cut(name, 31 - len(f" ({suffix})")) + f" ({suffix})"
+    used.add(title.casefold())
+    return title
+
+
+def _utf16_cut(text: str, units: int) -> str:
+    """``text`` cut to ``units`` UTF-16 code units, Excel's measure (a character beyond U+FFFF is two)."""
+    if len(text) <= units // 2:  # cannot be over
+        return text
+    return text.encode("utf-16-le")[:2 * units].decode("utf-16-le", "ignore")  # "ignore": half a pair

@@ -4,12 +4,13 @@ and report.html.
 
 The store's passages are read afresh at every pass over them (``Reread``), a row at a time, so
 the main process does not grow with the store: one pass merges the cases, one writes
-passages.jsonl and counts them for the report, and one makes the workbook's last sheet. The workbook is most of the outputs' time, so a forked child writes it beside the
-others (``Child``).
+passages.jsonl and counts them for the report, and one makes the workbook's last sheet. The
+workbook is most of the outputs' time, so a forked child writes it beside the others (``Child``).
 """
 
 import multiprocessing as mp
 import pickle
+import shutil
 import sqlite3
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -150,9 +151,12 @@ class Child:
     def _end(self) -> int | None:
         self._process.join()
         self._receive.close()
-        if self._process.exitcode:  # its temporary file was not removed: it never got the chance
+        if self._process.exitcode:  # its temporary files were not removed: it never got the chance
             for left in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-                left.unlink(missing_ok=True)
+                if left.is_dir():  # the workbook's sheets while they are written
+                    shutil.rmtree(left, ignore_errors=True)
+                else:
+                    left.unlink(missing_ok=True)
         return self._process.exitcode
 
 
