@@ -78,10 +78,13 @@ def test_batch_unexpected_layout_error_is_named_not_called_corrupt(monkeypatch, 
     assert "unexpected error while laying out the text (ZeroDivisionError" in result.errors[0]
 
 
-@pytest.mark.parametrize("error", [KeyError("scores"), PermissionError(13, "Permission denied")])
-def test_batch_error_in_the_sink_is_named_as_tagging_not_layout_or_file(council_pdf, error):
+@pytest.mark.parametrize("error, detail", [(KeyError("scores"), "KeyError: 'scores'"),
+                                           (PermissionError(13, "Permission denied"), "PermissionError: [Errno 13] Permission denied"),
+                                           (RuntimeError(), "RuntimeError")])
+def test_batch_error_in_the_sink_is_named_as_tagging_not_layout_or_file(council_pdf, error, detail):
     """The tagger fails while it takes a window of passages: that was reported as a layout bug
-    (E016), or for an OSError of its own as a PDF that cannot be read (E015)."""
+    (E016), or for an OSError of its own as a PDF that cannot be read (E015). An error without a
+    message is named by its type alone, not "RuntimeError: "."""
 
     def failing(passages):
         raise error
@@ -89,7 +92,7 @@ def test_batch_error_in_the_sink_is_named_as_tagging_not_layout_or_file(council_
     result = parse_document(council_pdf, sink=failing)
     assert result.status is Status.FAILURE and result.handed_off == 0
     assert result.errors == [f"[E032] {council_pdf}: unexpected error while masking, tagging, analysing or writing the passages "
-                             f"({type(error).__name__}: {error}); please report it"]
+                             f"({detail}); please report it"]
 
 
 def _process_gone(pid: int) -> bool:

@@ -92,4 +92,4 @@ class CasetaggerError(Exception):
 
 def describe(error: BaseException) -> str:
     """An unexpected error as the ``{detail}`` of a coded message: its type says more than its text alone."""
-    return f"{type(error).__name__}: {error}"
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
