@@ -123,24 +123,27 @@ def write_workbook(path: Path, cases: list[Case], passages: Iterable[dict[str, A
             formats = Formats(book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"}))
             used: set[str] = set()
             for number, (name, rows) in enumerate(workbook_sheets(cases, passages, taxonomy, findings)):
-                rows = iter(rows)
-                header = next(rows)
-                part = 1
-                while True:
+                for part, part_rows in enumerate(_sheet_parts(rows), start=1):
                     sheet = book.add_worksheet(_sheet_title(name if part == 1 else f"{name} ({part})", used))
                     sheet.freeze_panes(1, 1 if number == 0 else 0)
-                    widths, count = _write_rows(sheet, chain([header], islice(rows, SHEET_ROWS - 1)), formats)
+                    widths, count = _write_rows(sheet, part_rows, formats)
                     # the widths are known once the rows are written: a sheet's XML is put together at close
                     for column, width in enumerate(widths):
                         sheet.set_column(column, column, width)
                     sheet.autofilter(0, 0, count - 1, len(widths) - 1)
-                    following = next(rows, None)
-                    if following is None:
-                        break
-                    rows, part = chain([following], rows), part + 1
             book.close()
 
     atomic_write(path, write)
+
+
+def _sheet_parts(rows: Iterable[list[Any]]) -> Iterator[Iterator[list[Any]]]:
+    """``rows`` (header first) in parts that fit a sheet, each under the header; the first part even
+    when there is nothing under it. Each part must be written out before the next is asked for."""
+    rows = iter(rows)
+    header = next(rows)
+    yield chain([header], islice(rows, SHEET_ROWS - 1))
+    for first in rows:  # what the previous part left
+        yield chain([header, first], islice(rows, SHEET_ROWS - 2))
 
 
 class Formats(NamedTuple):
