@@ -16,7 +16,7 @@ from casetagger.ingest.batch import BatchLimits, ingest_paths
 from casetagger.ingest.document import help_read_pages
 from casetagger.ingest.pdfium import PdfiumSource
 from casetagger.ingest.records import PageRecord, Rule, Word
-from casetagger.ingest.shared_pages import CHUNK, SharedPages
+from casetagger.ingest.shared_pages import CHUNK, HELPED, SharedPages
 
 PAGES = 3 * CHUNK + 3  # three full chunks and a short last one
 
@@ -127,6 +127,14 @@ time.sleep(60)
 
 def test_shared_pages_helper_stops_when_the_folder_is_gone(tmp_path):
     assert SharedPages(tmp_path / "removed", PAGES).help(Reader()) == 0
+
+
+def test_shared_pages_helper_leaves_word_it_came_even_when_the_owner_is_done(tmp_path):
+    owner = Reader()
+    list(SharedPages(tmp_path, PAGES).own(owner))
+    assert not (tmp_path / HELPED).exists()
+    assert SharedPages(tmp_path, PAGES).help(Reader()) == 0
+    assert (tmp_path / HELPED).exists()
 
 
 def test_shared_pages_parse_takes_the_helpers_pages_and_gives_the_same_passages(monkeypatch, tmp_path, long_pdf):

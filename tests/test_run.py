@@ -238,7 +238,7 @@ def test_run_hashes_each_document_once(tmp_path, council_pdf, monkeypatch):
 def test_run_loads_evidence_word_lists_before_workers_fork():
     """Each worker once imported spaCy (~0.5 s) for the evidence stop words and lemmas at its first
     tagged passage; the parent loads them once, before the fork, and the workers share them."""
-    from casetagger.inventory.run import TagInWorker
+    from casetagger.inventory.worker_tagging import TagInWorker
     from casetagger.model import linear, text
     from casetagger.model.tagger import Tagger
 
@@ -289,7 +289,7 @@ def test_run_worker_sends_encoded_passages_the_store_keeps_as_records(council_pd
     spool whose file the parent is handed, and they store what the records store."""
     from casetagger.ingest import document
     from casetagger.ingest.document import parse_document
-    from casetagger.inventory.run import TagInWorker
+    from casetagger.inventory.worker_tagging import TagInWorker
     from casetagger.inventory.store import RunStore
     from casetagger.model.tagger import Tagger
 
@@ -347,7 +347,7 @@ def test_run_tagging_two_documents_at_once_keeps_them_apart(council_pdf, tmp_pat
     from concurrent.futures import ThreadPoolExecutor
 
     from casetagger.ingest.document import parse_document
-    from casetagger.inventory.run import TagInWorker
+    from casetagger.inventory.worker_tagging import TagInWorker
     from casetagger.model.tagger import Tagger
 
     other = tmp_path / "other.pdf"

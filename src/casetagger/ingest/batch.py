@@ -33,7 +33,8 @@ from casetagger.ingest.spool import WindowSpool
 
 
 # runs in the worker after parsing; one with a ``take(passages)`` method is handed the passages
-# in windows while the document is parsed (``parse_document``'s sink), and then the result
+# in windows while the document is parsed (``parse_document``'s sink), and then the result; one
+# with a ``share(folder)`` method is first told the document's folder of ``SharedPages``
 Finish = Callable[[DocumentResult], DocumentResult]
 
 
@@ -102,8 +103,9 @@ def _virtual_memory() -> int:
 PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(parent: int) -> None:
-    """Ask Linux to kill this worker when the parent dies; elsewhere the task pipe's EOF does it."""
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process (a worker, or its tagging child) when its parent dies; elsewhere
+    the pipe's EOF does it."""
     try:
         import ctypes
 
@@ -117,7 +119,7 @@ def _die_with_parent(parent: int) -> None:
 def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | None, parent: int,
             inherited: list) -> None:
     """Parse (and finish) documents sent over ``conn`` until told to stop or the parent is gone."""
-    _die_with_parent(parent)
+    die_with_parent(parent)
     for other in inherited:  # the parent's ends of the pipes: held here, they would hide its death
         other.close()
     try:
@@ -141,6 +143,8 @@ def _worker(conn, options: IngestOptions, extra_bytes: int, finish: Finish | Non
         index, path = task.index, task.path
         out_of_memory, handle = False, None
         try:
+            if task.shared is not None and hasattr(finish, "share"):
+                finish.share(task.shared)
             result = parse_document(path, options, task.hashed, sink=getattr(finish, "take", None),
                                     shared=task.shared)
             if finish is not None:

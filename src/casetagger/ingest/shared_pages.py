@@ -14,6 +14,9 @@ the document. A helper reads a chunk only if it can lock it and finds neither a 
 a mark means the owner has got this far, so the helper stops. A helper that dies (killed at its
 timeout, a crash) lets go of its lock with its process: the owner, finding no records, reads
 the chunk itself.
+
+A helper also leaves word that it came (``HELPED``): the owner then tags half of each window of
+passages in a child of its own, on the core the helper frees once the pages are read.
 """
 
 import fcntl
@@ -29,6 +32,9 @@ from casetagger.ingest.records import PageRecord, Rule, Word
 
 CHUNK = 8  # pages; a helper and its owner each wait at most one chunk for the other
 DONE = "done"  # written by the owner when it has read its last page: helpers stop
+# left by every helper sent to the document: a worker of the batch has nothing else to do, so the
+# owner may share more than pages with it (``inventory/tag_child.py``)
+HELPED = "helped"
 
 Read = Callable[[int], tuple[PageRecord, int]]  # a page's record and its unmapped glyphs, by 0-based index
 
@@ -88,6 +94,10 @@ class SharedPages:
     def help(self, read: Read) -> int:
         """Reads chunks nobody has taken, from the last, until it meets the owner; returns the pages read."""
         pages = 0
+        try:
+            (self.folder / HELPED).touch()
+        except OSError:
+            return 0  # the owner finished and the batch removed the folder
         for chunk in reversed(range(self.chunks)):
             try:
                 fd = self._lock_file(chunk)

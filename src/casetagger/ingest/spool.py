@@ -132,6 +132,17 @@ class WindowSpool:
             raise ValueError(f"the file holds {size} of its {self._end} bytes")
         self._file = open(fd, "r+b")
 
+    def reader(self, end: int) -> "WindowSpool":
+        """This spool's frames up to byte ``end`` through a file of their own (Linux's /proc/self/fd),
+        in a process forked after the spool was made: it may read them while the writer adds more.
+        The writer wrote them out first (``handle``); nothing is flushed here, where this process's
+        copy of the writer's buffer would write stale bytes into the shared file."""
+        copy = WindowSpool.__new__(WindowSpool)
+        copy.source, copy.frames, copy._end = self.source, 0, end
+        with _disk(self.source):
+            copy._file = open(f"/proc/self/fd/{self._file.fileno()}", "rb")
+        return copy
+
     def close(self) -> None:
         self._file.close()
 

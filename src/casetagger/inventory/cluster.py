@@ -35,7 +35,8 @@ from casetagger.ingest.document import (
     file_sha256,
     parse_document,
 )
-from casetagger.inventory.run import is_url, worker_finish
+from casetagger.inventory.run import is_url
+from casetagger.inventory.worker_tagging import worker_finish
 from casetagger.model.tagger import Tagger
 
 PLUGIN = "casetagger-tagger"

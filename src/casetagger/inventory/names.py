@@ -322,6 +322,11 @@ class DocumentWords:
         self.words.update(WORD_CHARS.findall(text))  # a passage's list at a time, not a long document's
         self.marked.update(t for t in TOKEN.findall(text) if not WORD_CHARS.fullmatch(t))
 
+    def update(self, other: "DocumentWords") -> None:
+        """Adds the words of another part of the same document."""
+        self.words |= other.words
+        self.marked |= other.marked
+
     def has_word(self, word: str) -> bool:
         """Whether ``word`` (without spaces) stands as a word of its own, with no \\w on either side."""
         if WORD_CHARS.fullmatch(word):

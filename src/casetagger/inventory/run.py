@@ -7,25 +7,18 @@ cluster (``cluster.py``) and to a Parquet store (``parquet.py``) through ``worke
 ``RunStore``.
 """
 
-import json
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from casetagger.errors import CasetaggerError, Errors
 from casetagger.ingest.batch import BatchLimits, find_pdfs, ingest_paths
-from casetagger.ingest.document import WINDOW, DocumentResult, Hashed, IngestOptions, Status, hash_file
-from casetagger.ingest.spool import WindowSpool
-from casetagger.schema import Passage
-from casetagger.inventory.cases import CASE_FIELDS, analyse_passages, case_rules, rules_version
-from casetagger.inventory.names import DocumentWords
+from casetagger.ingest.document import DocumentResult, Hashed, IngestOptions, hash_file
 from casetagger.inventory.outputs import load_writers, write_outputs
-from casetagger.inventory.parquet import WriteParquet, has_parquet, read_passages
-from casetagger.inventory.privacy import mask_passage
-from casetagger.inventory.store import PARTS, ROWS, Encoded, Row, RunStore, encode_rows
+from casetagger.inventory.parquet import has_parquet, read_passages
+from casetagger.inventory.store import RunStore
+from casetagger.inventory.worker_tagging import worker_finish
 from casetagger.model.registry import resolve_model
 from casetagger.model.tagger import Tagger
 
@@ -156,115 +149,6 @@ def _documents(paths: list[Path | str], store: RunStore, tagger: Tagger, options
     finally:
         if own:
             dask_cluster.close(client)
-
-
-@dataclass
-class _Tagging:
-    """What a worker keeps of the document it is tagging, until its last window."""
-
-    spool: WindowSpool | None = None
-    rows: list[Row] = field(default_factory=list)
-    read: list[dict[str, Any]] = field(default_factory=list)  # what the case analysis reads, when not spooled
-    words: DocumentWords = field(default_factory=DocumentWords)  # what names are checked against
-    headings: set[str] = field(default_factory=set)
-
-
-class TagInWorker:
-    """Runs in each worker on its parsed document: masks the passages, tags them, finds their
-    cases (``cases.analyse_passages``) and encodes all of it as the store keeps it, so that the
-    parent, which all workers wait for, only writes.
-
-    A batch hands it the passages in windows while the document is parsed (``take``). With
-    ``spool``, each window's encoded rows go to a ``WindowSpool`` that the parent is handed; the
-    case analysis reads them back from there after the last window and adds its own windows, so
-    memory holds a window, the document's words and its headings, not all its passages. Without
-    (a Dask worker, whose spool the driver could not open), rows and analysis stay in memory.
-    What it keeps of a document is per thread: a Dask worker may tag several at once.
-    The tagger is loaded once, in the parent, before the workers fork: they share it.
-    """
-
-    def __init__(self, tagger: Tagger, encode: bool = True, spool: bool = False):
-        """``encode=False``: the passages stay records (a Parquet store writes them in the worker)
-        and come in the result, not in windows."""
-        self.tagger = tagger
-        self.encode = encode
-        self.spool = spool and encode
-        self.rules = case_rules(tagger)  # the same for every document
-        self._local = threading.local()
-        tagger.warm_up()  # here, in the parent before the fork, not once in every worker
-
-    @property
-    def _doc(self) -> _Tagging:
-        if not hasattr(self._local, "doc"):
-            self._local.doc = _Tagging()
-        return cast(_Tagging, self._local.doc)
-
-    def take(self, passages: list[Passage]) -> None:
-        """A window of the document's passages, while it is parsed: masked, tagged and encoded."""
-        if not self.encode:
-            raise ValueError("a TagInWorker that keeps records takes the whole document, not windows")
-        doc = self._doc
-        rows = encode_rows(self._tag(passages), self.tagger.model_version, masked=True)
-        if self.spool:
-            if doc.spool is None:
-                doc.spool = WindowSpool(passages[0]["file"])
-            doc.spool.add(ROWS, rows)
-        else:
-            doc.rows += rows
-
-    def _tag(self, passages: list[Passage]) -> list[dict[str, Any]]:
-        doc = self._doc
-        tagged = cast(list[dict[str, Any]], list(self.tagger.tag(mask_passage(p) for p in passages)))
-        for p in tagged:
-            doc.words.add(p["text"])
-            doc.headings.update(p["headings"])
-        if not self.spool:
-            doc.read += [{k: p[k] for k in CASE_FIELDS} for p in tagged]
-        return tagged
-
-    def __call__(self, document: DocumentResult) -> DocumentResult:
-        doc = self._doc
-        try:
-            # passages still in the result were not handed over while parsing (a caller parsed on its own)
-            passages, document.passages = document.passages, []
-            if self.encode:
-                if passages:
-                    self.take(passages)
-                document.handed_off += len(passages)
-            else:
-                document.passages = cast(list[Passage], self._tag(passages))
-            if document.status is Status.FAILURE:
-                return document
-            version = self.tagger.model_version
-            parts = self._analyse(doc)
-            if doc.spool is not None:
-                for window in iter(lambda: list(islice(parts, WINDOW)), []):
-                    doc.spool.add(PARTS, window)
-                document.encoded, document.spool, doc.spool = Encoded(version, rules_version()), doc.spool, None
-            else:
-                document.encoded = Encoded(version, rules_version(), doc.rows if self.encode else None, list(parts))
-            return document
-        finally:
-            if doc.spool is not None:  # a failure: what was spooled before it is not kept
-                doc.spool.close()
-            del self._local.doc  # the next document starts afresh
-
-    def _analyse(self, doc: _Tagging) -> Iterator[tuple[str, str]]:
-        """(passage id, case analysis JSON) of the document's passages, from the spool or memory."""
-        read: Iterable[dict[str, Any]] = doc.read
-        if doc.spool is not None:
-            read = ({**json.loads(record), **json.loads(tags or "{}")}
-                    for kind, rows in doc.spool if kind == ROWS for _, record, tags in cast(list[Row], rows))
-        for pid, part in analyse_passages(read, doc.words, doc.headings, *self.rules):
-            yield pid, json.dumps(part, ensure_ascii=False)
-
-
-def worker_finish(tagger: Tagger, parquet: Path | None = None,
-                  spool: bool = False) -> Callable[[DocumentResult], DocumentResult]:
-    """What a worker does after parsing: mask and tag, and with a Parquet store write the passages.
-    ``spool``: a local batch's worker, whose parent can be handed a spool (``TagInWorker``)."""
-    finish = TagInWorker(tagger, encode=not parquet, spool=spool)
-    return WriteParquet(parquet, tagger.model_version, finish) if parquet else finish
 
 
 def report_inventory(out: Path, model: Path | None = None, municipality: str | None = None,
