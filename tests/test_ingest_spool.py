@@ -12,7 +12,7 @@ from casetagger.ingest.blocks import build_blocks
 from casetagger.ingest.extract import open_source
 from casetagger.ingest.layout import reading_order
 from casetagger.ingest.passages import build_passages
-from casetagger.ingest.spool import LineSpool
+from casetagger.ingest.spool import LineSpool, WindowSpool
 from casetagger.ingest.styles import Styles
 
 
@@ -124,8 +124,6 @@ def test_spool_window_spool_crosses_to_another_process_as_a_file():
     import pickle
     from multiprocessing.reduction import recv_handle, send_handle
 
-    from casetagger.ingest.spool import WindowSpool
-
     ctx = mp.get_context("fork")
     read = ctx.Event()
 
@@ -171,3 +169,20 @@ def test_spool_window_spool_not_attached_fails_instead_of_reading_empty():
     with pytest.raises(EOFError):
         list(copy)
     made.close()
+
+
+def test_spool_reader_reads_what_was_written_out_while_the_writer_adds_more():
+    """A worker's tagging child reads a document's rows from the spool while the worker adds the
+    case analysis after them: each has a file offset of its own."""
+    spool = WindowSpool("rapport.pdf")
+    spool.add("rows", [1, 2])
+    spool.add("rows", [3])
+    spool.handle()
+    reader = spool.reader(spool.end)
+    frames = iter(reader)
+    assert next(frames) == ("rows", [1, 2])
+    spool.add("parts", ["a"])  # the writer moves its own offset to the end
+    assert list(frames) == [("rows", [3])]  # the reader goes on where it was, and stops at its end
+    assert list(spool) == [("rows", [1, 2]), ("rows", [3]), ("parts", ["a"])]
+    reader.close()
+    spool.close()

@@ -132,6 +132,11 @@ class WindowSpool:
             raise ValueError(f"the file holds {size} of its {self._end} bytes")
         self._file = open(fd, "r+b")
 
+    @property
+    def end(self) -> int:
+        """Where the frames added so far end, in bytes: what a ``reader`` may read."""
+        return self._end
+
     def reader(self, end: int) -> "WindowSpool":
         """This spool's frames up to byte ``end`` through a file of their own (Linux's /proc/self/fd),
         in a process forked after the spool was made: it may read them while the writer adds more.

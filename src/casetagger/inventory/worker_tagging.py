@@ -189,9 +189,8 @@ class TagInWorker:
             yield from self._parts(_rows(doc.spool), doc.words, doc.headings)
             return
         assert doc.child is not None
-        end = doc.spool._end
         doc.spool.handle()  # written out, for the child to read
-        if not doc.child.send((ANALYSE, (split, end, doc.words, doc.headings))):
+        if not doc.child.send((ANALYSE, (split, doc.spool.end, doc.words, doc.headings))):
             yield from self._parts(_rows(doc.spool), doc.words, doc.headings)
             return
         yield from self._parts(_rows(doc.spool, 0, split), doc.words, doc.headings)
@@ -223,12 +222,12 @@ def _rows(spool: WindowSpool, start: int = 0, stop: int | None = None) -> Iterat
     skipped are not decoded."""
     index = 0
     for kind, rows in spool:
+        if stop is not None and index >= stop:
+            return  # not on through the frames after them (the analysis's, added meanwhile)
         if kind != ROWS:
             continue
         for _, record, tags in cast(list[Row], rows):
-            if stop is not None and index >= stop:
-                return
-            if index >= start:
+            if index >= start and (stop is None or index < stop):
                 yield {**json.loads(record), **json.loads(tags or "{}")}
             index += 1
 
